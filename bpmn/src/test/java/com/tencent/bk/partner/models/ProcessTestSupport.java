@@ -1,0 +1,53 @@
+package com.tencent.bk.partner.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Shared engine, fakes and the assertions every model test needs. */
+abstract class ProcessTestSupport {
+
+    static final String ONBOARDING_BPMN = "bpmn/partner-onboarding.bpmn";
+    static final String PAYMENT_EXCEPTION_BPMN = "bpmn/payment-exception.bpmn";
+    static final String MINIMUMS_DMN = "bpmn/partner-minimums.dmn";
+    static final String REVIEW_FORM = "bpmn/review-application.form";
+    static final String APPROVE_FORM = "bpmn/approve-application.form";
+    static final String SIGN_FORM = "bpmn/sign-contract.form";
+    static final String RESOLVE_PAYMENT_FORM = "bpmn/resolve-payment.form";
+
+    @RegisterExtension
+    final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .useProcessEngine(ProcessTestEngine.engine())
+            .ensureCleanAfterTest(true)
+            .build();
+
+    final FakeDelegates fakes = ProcessTestEngine.fakes();
+
+    @BeforeEach
+    void resetFakes() {
+        fakes.reset();
+    }
+
+    /** The task's Camunda Form is referenced by key with binding {@code latest} and resolves to the deployed form. */
+    static void assertFormRef(Task task, String formKey) {
+        CamundaFormRef formRef = formService().getTaskFormData(task.getId()).getCamundaFormRef();
+        assertThat(formRef.getKey()).isEqualTo(formKey);
+        assertThat(formRef.getBinding()).isEqualTo("latest");
+        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"id\": \"" + formKey + "\"")
+                    .contains("\"schemaVersion\": 16");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

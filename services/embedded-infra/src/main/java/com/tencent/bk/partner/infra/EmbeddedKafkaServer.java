@@ -1,0 +1,48 @@
+package com.tencent.bk.partner.infra;
+
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft Kafka broker running in this JVM. Any Kafka client can connect to it.
+ */
+public final class EmbeddedKafkaServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker) {
+        this.broker = broker;
+    }
+
+    /** @param port the listener port; 0 picks a free one */
+    public static EmbeddedKafkaServer start(int port) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        if (port > 0) {
+            broker.kafkaPorts(port);
+        }
+        broker.brokerProperties(Map.of(
+                // defaults make a consumer wait ~12 s to join its group on a fresh broker
+                "offsets.topic.num.partitions", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "auto.create.topics.enable", "true",
+                "num.partitions", "3"));
+        broker.afterPropertiesSet();
+        log.info("Embedded Kafka broker listening on {}", broker.getBrokersAsString());
+        return new EmbeddedKafkaServer(broker);
+    }
+
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @Override
+    public void close() {
+        broker.destroy();
+    }
+}

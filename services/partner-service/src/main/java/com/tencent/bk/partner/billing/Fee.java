@@ -1,0 +1,6 @@
+package com.tencent.bk.partner.billing;
+
+import java.math.BigDecimal;
+
+public record Fee(BigDecimal amount, String currency) {
+}

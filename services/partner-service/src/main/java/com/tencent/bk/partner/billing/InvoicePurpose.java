@@ -1,0 +1,5 @@
+package com.tencent.bk.partner.billing;
+
+public enum InvoicePurpose {
+    ONBOARDING, RENEWAL
+}

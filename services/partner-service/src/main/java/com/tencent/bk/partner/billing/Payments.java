@@ -1,0 +1,129 @@
+package com.tencent.bk.partner.billing;
+
+import com.tencent.bk.partner.billing.PaymentEvent.PaymentFailed;
+import com.tencent.bk.partner.billing.PaymentEvent.PaymentReceived;
+import com.tencent.bk.partner.billing.PaymentEvent.PaymentRefunded;
+import com.tencent.bk.partner.common.ProgramClock;
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.Workflows;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies what billing reports. Every payment event is recorded; a payment that settles its invoice marks it
+ * paid and announces {@link FeePaid}; any other payment is never dropped but handed to {@code finance}.
+ */
+@Component
+class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    private final JdbcClient jdbc;
+    private final Invoices invoices;
+    private final Workflows workflows;
+    private final ApplicationEventPublisher events;
+    private final ProgramClock clock;
+
+    Payments(JdbcClient jdbc, Invoices invoices, Workflows workflows, ApplicationEventPublisher events,
+             ProgramClock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.workflows = workflows;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void apply(PaymentEvent event) {
+        if (event instanceof PaymentReceived received) {
+            receive(received);
+        } else if (event instanceof PaymentFailed failed) {
+            record(failed, "FAILED", null, null, failed.reason(), "RECORDED");
+        } else if (event instanceof PaymentRefunded refunded) {
+            refund(refunded);
+        }
+    }
+
+    private void receive(PaymentReceived payment) {
+        Optional<Invoice> invoice = invoices.lock(payment.invoiceId());
+        Optional<PaymentProblem> problem = problemWith(payment, invoice);
+        record(payment, "RECEIVED", payment.amount(), payment.currency(), null,
+                problem.map(Enum::name).orElse("APPLIED"));
+        if (problem.isPresent()) {
+            log.info("Payment {} for invoice {} needs finance: {}", payment.eventId(), payment.invoiceId(),
+                    problem.get());
+            workflows.start(Bpmn.PAYMENT_EXCEPTION, payment.partnerId(),
+                    exceptionVariables(payment, invoice.orElse(null), problem.get()));
+            return;
+        }
+        settle(invoice.get(), payment.paidAt().toInstant());
+    }
+
+    /** Finance accepted a payment that could not be applied by itself; the invoice counts as paid. */
+    void acceptManually(String invoiceId) {
+        invoices.lock(invoiceId)
+                .filter(invoice -> invoice.status() == Invoice.Status.OPEN)
+                .ifPresent(invoice -> settle(invoice, clock.now()));
+    }
+
+    private void settle(Invoice invoice, java.time.Instant paidAt) {
+        invoices.markPaid(invoice.invoiceId(), paidAt);
+        events.publishEvent(new FeePaid(invoice.invoiceId(), invoice.partnerId(), invoice.applicationId(),
+                invoice.purpose()));
+    }
+
+    private static Optional<PaymentProblem> problemWith(PaymentReceived payment, Optional<Invoice> found) {
+        if (found.isEmpty()) {
+            return Optional.of(PaymentProblem.UNKNOWN_INVOICE);
+        }
+        Invoice invoice = found.get();
+        if (!invoice.partnerId().equals(payment.partnerId()) || invoice.status() != Invoice.Status.OPEN) {
+            return Optional.of(PaymentProblem.UNEXPECTED_PAYMENT);
+        }
+        if (!invoice.currency().equals(payment.currency())) {
+            return Optional.of(PaymentProblem.CURRENCY_MISMATCH);
+        }
+        if (payment.amount().compareTo(invoice.amount()) < 0) {
+            return Optional.of(PaymentProblem.SHORT_PAYMENT);
+        }
+        return Optional.empty();
+    }
+
+    private void refund(PaymentRefunded refund) {
+        invoices.markRefunded(refund.invoiceId());
+        record(refund, "REFUNDED", refund.amount(), null, refund.reason(), "RECORDED");
+    }
+
+    private void record(PaymentEvent event, String kind, java.math.BigDecimal amount, String currency,
+                        String reason, String outcome) {
+        jdbc.sql("""
+                        insert into program.payment (event_id, kind, invoice_id, partner_id, amount,
+                                                     currency, occurred_at, reason, outcome, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(event.eventId(), kind, event.invoiceId(), event.partnerId(), amount, currency,
+                        event instanceof PaymentReceived received ? Timestamp.from(received.paidAt().toInstant()) : null,
+                        reason, outcome, Timestamp.from(clock.now()))
+                .update();
+    }
+
+    private static Map<String, Object> exceptionVariables(PaymentReceived payment, Invoice invoice,
+                                                          PaymentProblem problem) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("invoiceId", payment.invoiceId());
+        variables.put("paymentPartnerId", payment.partnerId());
+        variables.put("paymentProblem", problem.name());
+        variables.put("paidAmount", payment.amount().toPlainString());
+        variables.put("paidCurrency", payment.currency());
+        variables.put("expectedAmount", invoice == null ? null : invoice.amount().toPlainString());
+        variables.put("expectedCurrency", invoice == null ? null : invoice.currency());
+        variables.put("paymentEventId", payment.eventId());
+        return variables;
+    }
+}

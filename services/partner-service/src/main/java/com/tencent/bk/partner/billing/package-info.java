@@ -1,0 +1,7 @@
+/**
+ * Service fees: the fee schedule, invoices requested from billing ({@code bk.partner.invoice-requested}) and
+ * payments reported by billing on {@code bk.payment.events}. A payment that matches its invoice marks it
+ * paid and announces {@link com.tencent.bk.partner.billing.FeePaid} to the processes; any other payment is
+ * kept and becomes a task for {@code finance}.
+ */
+package com.tencent.bk.partner.billing;

@@ -1,0 +1,105 @@
+package com.tencent.bk.partner.certification;
+
+import com.tencent.bk.partner.certification.CertificationEvent.CertificationExpired;
+import com.tencent.bk.partner.certification.CertificationEvent.CertificationGranted;
+import com.tencent.bk.partner.certification.CertificationEvent.CertificationRevoked;
+import com.tencent.bk.partner.certification.CertificationEvent.CertificationTransferred;
+import com.tencent.bk.partner.common.ProgramClock;
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Certificates by id. Events may arrive in any order: a revocation, expiry or transfer that arrives before
+ * its grant leaves a row with {@code granted = false}; the grant then fills in the details and keeps what
+ * the later events decided. A revoked certificate stays revoked.
+ */
+@Repository
+class CertificateRegistry {
+
+    private final JdbcClient jdbc;
+    private final ProgramClock clock;
+
+    CertificateRegistry(JdbcClient jdbc, ProgramClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void apply(CertificationEvent event) {
+        if (event instanceof CertificationGranted granted) {
+            grant(granted);
+        } else if (event instanceof CertificationRevoked revoked) {
+            changeStatus(revoked.certificateId(), revoked.partnerId(), "REVOKED", revoked.reason());
+        } else if (event instanceof CertificationExpired expired) {
+            changeStatus(expired.certificateId(), expired.partnerId(), "EXPIRED", null);
+        } else if (event instanceof CertificationTransferred transferred) {
+            transfer(transferred);
+        }
+    }
+
+    private void grant(CertificationGranted event) {
+        jdbc.sql("""
+                        insert into program.certificate (certificate_id, partner_id, engineer_id, track, level,
+                            issued_on, expires_on, status, granted, updated_at)
+                        values (:id, :partner, :engineer, :track, :level, :issued, :expires, 'VALID', true, :now)
+                        on conflict (certificate_id) do update set
+                            engineer_id = excluded.engineer_id, track = excluded.track, level = excluded.level,
+                            issued_on = excluded.issued_on, expires_on = excluded.expires_on, granted = true,
+                            -- a re-grant renews an expired certificate; a revocation is final
+                            status = case when certificate.status = 'REVOKED' then 'REVOKED'
+                                          when certificate.granted then 'VALID'
+                                          else certificate.status end,
+                            updated_at = excluded.updated_at
+                        """)
+                .param("id", event.certificateId()).param("partner", event.partnerId())
+                .param("engineer", event.engineerId()).param("track", event.track().name())
+                .param("level", event.level() == null ? null : event.level().name())
+                .param("issued", event.issuedOn()).param("expires", event.expiresOn())
+                .param("now", now())
+                .update();
+    }
+
+    private void changeStatus(String certificateId, String partnerId, String status, String reason) {
+        jdbc.sql("""
+                        insert into program.certificate (certificate_id, partner_id, status, granted, status_reason,
+                                                         updated_at)
+                        values (:id, :partner, :status, false, :reason, :now)
+                        on conflict (certificate_id) do update set
+                            status = case when certificate.status = 'REVOKED' then 'REVOKED' else excluded.status end,
+                            status_reason = coalesce(excluded.status_reason, certificate.status_reason),
+                            updated_at = excluded.updated_at
+                        """)
+                .param("id", certificateId).param("partner", partnerId).param("status", status)
+                .param("reason", reason).param("now", now())
+                .update();
+    }
+
+    private void transfer(CertificationTransferred event) {
+        jdbc.sql("""
+                        insert into program.certificate (certificate_id, partner_id, status, granted, updated_at)
+                        values (:id, :to, 'VALID', false, :now)
+                        on conflict (certificate_id) do update set partner_id = excluded.partner_id,
+                            updated_at = excluded.updated_at
+                        """)
+                .param("id", event.certificateId()).param("to", event.toPartnerId()).param("now", now())
+                .update();
+    }
+
+    Headcount headcount(String partnerId, java.time.LocalDate onDay) {
+        return jdbc.sql("""
+                        select count(distinct engineer_id) filter (where track = 'AUTOMATION' and level = 'SERVICE'),
+                               count(distinct engineer_id) filter (where track = 'AUTOMATION'),
+                               count(distinct engineer_id) filter (where track = 'DEVELOPMENT')
+                        from program.certificate
+                        where partner_id = ? and granted and status = 'VALID'
+                          and (expires_on is null or expires_on >= ?)
+                        """)
+                .params(partnerId, onDay)
+                .query((rs, i) -> new Headcount(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+                .single();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.now());
+    }
+}

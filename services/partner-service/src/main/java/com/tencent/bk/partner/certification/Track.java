@@ -1,0 +1,5 @@
+package com.tencent.bk.partner.certification;
+
+public enum Track {
+    AUTOMATION, DEVELOPMENT
+}

@@ -1,0 +1,116 @@
+package com.tencent.bk.partner.events;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Topics, and what happens to a record whose processing throws:
+ * <ul>
+ *   <li>{@link InvalidEventException}: straight to {@code <topic>.DLT}, unchanged, with the reason;</li>
+ *   <li>a transient failure (database or engine contention): retried until it succeeds, since dropping it
+ *       would lose an effect;</li>
+ *   <li>anything else: retried a few times, then dead-lettered with the error, so one bad record never
+ *       blocks its partition.</li>
+ * </ul>
+ */
+@Configuration
+class KafkaConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+    static final String REASON_HEADER = "bk-dlt-reason";
+
+    @Bean
+    KafkaAdmin.NewTopics partnerTopics(EventsProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.CERTIFICATIONS, properties), topic(Topics.deadLetterOf(Topics.CERTIFICATIONS), properties),
+                topic(Topics.PAYMENTS, properties), topic(Topics.deadLetterOf(Topics.PAYMENTS), properties),
+                topic(Topics.COMPLIANCE, properties), topic(Topics.deadLetterOf(Topics.COMPLIANCE), properties),
+                topic(Topics.PARTNER_EVENTS, properties));
+    }
+
+    private static NewTopic topic(String name, EventsProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicationFactor())
+                .build();
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<byte[], byte[]> kafkaTemplate) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        deadLetters.setHeadersFunction((record, exception) -> {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8)));
+            return headers;
+        });
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    reason(exception));
+            deadLetters.accept(record, exception);
+        }, limitedRetries());
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setBackOffFunction((record, exception) -> isTransient(exception) ? untilItSucceeds() : null);
+        return handler;
+    }
+
+    private static BackOff limitedRetries() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxElapsedTime(3_000);
+        return backOff;
+    }
+
+    private static BackOff untilItSucceeds() {
+        ExponentialBackOff backOff = new ExponentialBackOff(50, 2.0);
+        backOff.setMaxInterval(10_000);
+        return backOff; // no max elapsed time: retried until the database or engine is back
+    }
+
+    static boolean isTransient(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingException || cause instanceof TransientDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException) {
+                return true;
+            }
+            // connection lost (08xxx), serialization failure (40001), deadlock (40P01): wrapped by the engine
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String reason(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidEventException invalid) {
+                return String.join("; ", invalid.reasons());
+            }
+        }
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "processing failed: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

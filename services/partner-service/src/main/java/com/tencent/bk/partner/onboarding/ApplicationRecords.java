@@ -1,0 +1,56 @@
+package com.tencent.bk.partner.onboarding;
+
+import com.tencent.bk.partner.common.ProgramClock;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Application rows. An application is OPEN while its onboarding process runs. */
+@Repository
+class ApplicationRecords {
+
+    enum Status { OPEN, ACTIVATED, REJECTED, CANCELLED }
+
+    private final JdbcClient jdbc;
+    private final ProgramClock clock;
+
+    ApplicationRecords(JdbcClient jdbc, ProgramClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the company has an open application */
+    void insertOpen(UUID applicationId, ApplicationRequest request, String submittedBy) {
+        jdbc.sql("""
+                        insert into program.application (application_id, partner_id, company_name, type, contact_name,
+                            contact_email, contact_phone, accepts_program_rules, no_competing_products, status,
+                            submitted_by, submitted_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+                        """)
+                .params(applicationId, request.partnerId(), request.companyName(), request.type(),
+                        request.contact().name(), request.contact().email(), request.contact().phone(),
+                        request.attestations().acceptsProgramRules(), request.attestations().noCompetingProducts(),
+                        submittedBy, Timestamp.from(clock.now()))
+                .update();
+    }
+
+    void attachProcess(UUID applicationId, String processInstanceId) {
+        jdbc.sql("update program.application set process_instance_id = ? where application_id = ?")
+                .params(processInstanceId, applicationId).update();
+    }
+
+    void close(UUID applicationId, Status outcome, String reason) {
+        jdbc.sql("""
+                        update program.application set status = ?, outcome_reason = ?, decided_at = ?
+                        where application_id = ? and status = 'OPEN'
+                        """)
+                .params(outcome.name(), reason, Timestamp.from(clock.now()), applicationId).update();
+    }
+
+    Optional<UUID> openApplicationOf(String partnerId) {
+        return jdbc.sql("select application_id from program.application where partner_id = ? and status = 'OPEN'")
+                .param(partnerId).query(UUID.class).optional();
+    }
+}

@@ -1,0 +1,146 @@
+package com.tencent.bk.partner.onboarding;
+
+import com.tencent.bk.partner.billing.FeePaid;
+import com.tencent.bk.partner.billing.FeeSchedule;
+import com.tencent.bk.partner.billing.Invoice;
+import com.tencent.bk.partner.billing.InvoicePurpose;
+import com.tencent.bk.partner.billing.Invoices;
+import com.tencent.bk.partner.certification.Headcounts;
+import com.tencent.bk.partner.common.ProgramClock;
+import com.tencent.bk.partner.events.Outbox;
+import com.tencent.bk.partner.onboarding.ApplicationRecords.Status;
+import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerActivated;
+import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerApproved;
+import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerRejected;
+import com.tencent.bk.partner.process.Workflows;
+import com.tencent.bk.partner.registry.Contract;
+import com.tencent.bk.partner.registry.PartnerLevel;
+import com.tencent.bk.partner.registry.PartnerRegistry;
+import com.tencent.bk.partner.registry.PartnerStatus;
+import com.tencent.bk.partner.registry.PartnerType;
+import com.tencent.bk.partner.tiering.Qualification;
+import com.tencent.bk.partner.tiering.TierRules;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the steps of {@code partner-onboarding} do to the registry, billing and the outbox. Runs inside the
+ * engine's transaction (delegates) or the payment's (the {@link FeePaid} listener).
+ */
+@Component
+class Onboarding {
+
+    static final String NOT_SIGNED = "合同未签署 Contract not signed";
+    static final String FEE_NOT_PAID = "服务费逾期未付 Service fee not paid by its due date";
+
+    private final PartnerRegistry registry;
+    private final ApplicationRecords applications;
+    private final Headcounts headcounts;
+    private final TierRules tierRules;
+    private final FeeSchedule fees;
+    private final Invoices invoices;
+    private final Outbox outbox;
+    private final Workflows workflows;
+    private final ProgramClock clock;
+    private final OnboardingProperties properties;
+
+    Onboarding(PartnerRegistry registry, ApplicationRecords applications, Headcounts headcounts, TierRules tierRules,
+               FeeSchedule fees, Invoices invoices, Outbox outbox, Workflows workflows, ProgramClock clock,
+               OnboardingProperties properties) {
+        this.registry = registry;
+        this.applications = applications;
+        this.headcounts = headcounts;
+        this.tierRules = tierRules;
+        this.fees = fees;
+        this.invoices = invoices;
+        this.outbox = outbox;
+        this.workflows = workflows;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** The company's current certified headcount against its requested type; the application goes to review. */
+    Qualification checkQualification(String partnerId, PartnerType type) {
+        Qualification qualification = tierRules.qualify(type, headcounts.of(partnerId));
+        registry.changeStatus(partnerId, PartnerStatus.UNDER_REVIEW);
+        return qualification;
+    }
+
+    /** @return whether the approved partner owes a service fee before signing */
+    boolean approve(String partnerId, UUID applicationId, PartnerType type, PartnerLevel level, String reason) {
+        outbox.publish(new PartnerApproved(partnerId, applicationId, reason));
+        boolean feeRequired = fees.feeFor(type, level).isPresent();
+        registry.changeStatus(partnerId, feeRequired ? PartnerStatus.AWAITING_PAYMENT : PartnerStatus.AWAITING_SIGNATURE);
+        return feeRequired;
+    }
+
+    Invoice requestFee(String partnerId, UUID applicationId, PartnerType type, PartnerLevel level) {
+        return invoices.request(partnerId, applicationId, InvoicePurpose.ONBOARDING,
+                fees.feeFor(type, level).orElseThrow(() -> new IllegalStateException(
+                        "No service fee configured for " + type + "/" + level)));
+    }
+
+    /** Covers a payment that arrived before the process waited for it; locks the invoice against a racing one. */
+    boolean feeAlreadyPaid(String partnerId, String invoiceId) {
+        boolean paid = invoices.lock(invoiceId).map(invoice -> invoice.status() == Invoice.Status.PAID).orElse(false);
+        if (paid) {
+            registry.changeStatus(partnerId, PartnerStatus.AWAITING_SIGNATURE);
+        }
+        return paid;
+    }
+
+    @EventListener
+    void onFeePaid(FeePaid fee) {
+        if (fee.purpose() != InvoicePurpose.ONBOARDING) {
+            return;
+        }
+        registry.changeStatus(fee.partnerId(), PartnerStatus.AWAITING_SIGNATURE);
+        workflows.correlateFeePaid(fee.invoiceId());
+    }
+
+    void remindOfFee(String invoiceId) {
+        invoices.find(invoiceId).filter(invoice -> invoice.status() == Invoice.Status.OPEN).ifPresent(invoices::remind);
+    }
+
+    void cancelUnpaid(String partnerId, UUID applicationId, String invoiceId) {
+        invoices.cancel(invoiceId);
+        close(partnerId, applicationId, Status.CANCELLED, FEE_NOT_PAID);
+    }
+
+    void reject(String partnerId, UUID applicationId, String reason) {
+        close(partnerId, applicationId, Status.REJECTED, reason);
+    }
+
+    private void close(String partnerId, UUID applicationId, Status outcome, String reason) {
+        applications.close(applicationId, outcome, reason);
+        registry.changeStatus(partnerId, PartnerStatus.REJECTED);
+        outbox.publish(new PartnerRejected(partnerId, applicationId, reason));
+    }
+
+    /** The contract is signed: the partner becomes ACTIVE for one contract term. */
+    Contract activate(String partnerId, UUID applicationId, PartnerType type, PartnerLevel level,
+                      String signedContractId) {
+        LocalDate startsOn = clock.today();
+        Contract contract = new Contract(contractId(signedContractId, startsOn), partnerId, startsOn,
+                startsOn.plus(properties.contractTerm()).minusDays(1));
+        registry.activate(partnerId, level, contract, applicationId);
+        applications.close(applicationId, Status.ACTIVATED, null);
+        outbox.publish(new PartnerActivated(partnerId, type, level, contract.contractId(), contract.startsOn(),
+                contract.endsOn(), properties.benefitsOf(type)));
+        return contract;
+    }
+
+    /** The id the manager entered when signing, or a generated one when left blank. */
+    private String contractId(String signedContractId, LocalDate startsOn) {
+        if (signedContractId != null && registry.contractExists(signedContractId)) {
+            throw new IllegalArgumentException("contractId " + signedContractId + " is already in use");
+        }
+        return Optional.ofNullable(signedContractId)
+                .orElseGet(() -> "BKP-" + startsOn.getYear() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+    }
+}

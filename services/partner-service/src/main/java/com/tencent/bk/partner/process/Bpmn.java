@@ -1,0 +1,25 @@
+package com.tencent.bk.partner.process;
+
+/** Ids fixed by CONTRACTS.md and the models in bpmn/. */
+public final class Bpmn {
+
+    public static final String ONBOARDING = "partner-onboarding";
+    public static final String PAYMENT_EXCEPTION = "payment-exception";
+
+    public static final String REVIEW_APPLICATION = "review-application";
+    public static final String APPROVE_APPLICATION = "approve-application";
+    public static final String SIGN_CONTRACT = "sign-contract";
+    public static final String RESOLVE_PAYMENT = "resolve-payment";
+    public static final String AWAIT_FEE = "await-fee";
+
+    public static final String FEE_PAID_MESSAGE = "FeePaid";
+
+    public static final String REVIEWERS = "partner-reviewers";
+    public static final String MANAGERS = "partner-managers";
+    public static final String FINANCE = "finance";
+    public static final String AUDITORS = "auditors";
+    public static final String ADMINS = "camunda-admin";
+
+    private Bpmn() {
+    }
+}

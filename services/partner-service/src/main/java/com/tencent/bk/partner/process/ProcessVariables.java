@@ -1,0 +1,54 @@
+package com.tencent.bk.partner.process;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Typed reads of process variables, failing loudly on a missing or mistyped one. */
+public final class ProcessVariables {
+
+    private final VariableScope scope;
+
+    private ProcessVariables(VariableScope scope) {
+        this.scope = scope;
+    }
+
+    public static ProcessVariables of(VariableScope scope) {
+        return new ProcessVariables(scope);
+    }
+
+    public String text(String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            throw new IllegalStateException("Process variable " + name + " is missing");
+        }
+        return value.toString();
+    }
+
+    public String optionalText(String name) {
+        Object value = scope.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    public boolean flag(String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        if (value instanceof String text && (text.equals("true") || text.equals("false"))) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalStateException("Process variable " + name + " must be a boolean, was " + value);
+    }
+
+    public UUID uuid(String name) {
+        return UUID.fromString(text(name));
+    }
+
+    public <E extends Enum<E>> E oneOf(String name, Class<E> type) {
+        return Enum.valueOf(type, text(name));
+    }
+
+    public String partnerId() {
+        return text(Variables.PARTNER_ID);
+    }
+}

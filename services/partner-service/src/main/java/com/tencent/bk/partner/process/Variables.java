@@ -1,0 +1,46 @@
+package com.tencent.bk.partner.process;
+
+/** Names of process variables shared by the models and the code. */
+public final class Variables {
+
+    public static final String PARTNER_ID = "partnerId";
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String PARTNER_TYPE = "partnerType";
+    public static final String COMPANY_NAME = "companyName";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONTACT_PHONE = "contactPhone";
+
+    public static final String AUTOMATION_SERVICE = "automationService";
+    public static final String AUTOMATION_USAGE = "automationUsage";
+    public static final String DEVELOPMENT = "development";
+    public static final String REQUIRED_AUTOMATION_SERVICE = "requiredAutomationService";
+    public static final String REQUIRED_AUTOMATION_USAGE = "requiredAutomationUsage";
+    public static final String REQUIRED_DEVELOPMENT = "requiredDevelopment";
+    public static final String QUALIFIED = "qualified";
+    public static final String PROPOSED_LEVEL = "proposedLevel";
+    public static final String QUALIFICATION_SUMMARY = "qualificationSummary";
+
+    public static final String APPROVED = "approved";
+    public static final String COMMENT = "comment";
+    public static final String REVIEWED_BY = "reviewedBy";
+    public static final String REVIEW_APPROVED = "reviewApproved";
+    public static final String REVIEW_COMMENT = "reviewComment";
+
+    public static final String FEE_REQUIRED = "feeRequired";
+    public static final String INVOICE_ID = "invoiceId";
+    public static final String INVOICE_AMOUNT = "invoiceAmount";
+    public static final String INVOICE_CURRENCY = "invoiceCurrency";
+    public static final String INVOICE_DUE_ON = "invoiceDueOn";
+    public static final String FEE_REMINDER_AT = "feeReminderAt";
+    public static final String FEE_DUE_AT = "feeDueAt";
+    public static final String FEE_PAID = "feePaid";
+
+    public static final String CONTRACT_SIGNED = "contractSigned";
+    public static final String CONTRACT_ID = "contractId";
+
+    public static final String ACCEPT_PAYMENT = "acceptPayment";
+
+    private Variables() {
+    }
+}

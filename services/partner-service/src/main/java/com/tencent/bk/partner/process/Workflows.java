@@ -1,0 +1,38 @@
+package com.tencent.bk.partner.process;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine calls the domains make. Each joins the caller's transaction, so the engine's writes commit or
+ * roll back with the registry change, the inbox row and the outbox rows.
+ */
+@Component
+public class Workflows {
+
+    private final RuntimeService runtime;
+
+    Workflows(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts a partner-scoped process; the business key is always the partnerId. */
+    public String start(String processKey, String partnerId, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(processKey, partnerId, variables).getProcessInstanceId();
+    }
+
+    /**
+     * Delivers {@code FeePaid} to the onboarding instance waiting for this invoice.
+     *
+     * @return false when no instance waits for it yet; the payment is kept and the process picks it up
+     *         when it reaches the wait (see the {@code check-fee-paid} step)
+     */
+    public boolean correlateFeePaid(String invoiceId) {
+        java.util.List<MessageCorrelationResult> results = runtime.createMessageCorrelation(Bpmn.FEE_PAID_MESSAGE)
+                .processInstanceVariableEquals(Variables.INVOICE_ID, invoiceId)
+                .correlateAllWithResult();
+        return !results.isEmpty();
+    }
+}

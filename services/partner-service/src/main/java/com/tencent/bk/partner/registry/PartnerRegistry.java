@@ -1,0 +1,124 @@
+package com.tencent.bk.partner.registry;
+
+import com.tencent.bk.partner.common.ProgramClock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads and changes partners and their contracts. Callers provide the transaction. */
+@Component
+public class PartnerRegistry {
+
+    private static final String PARTNER_COLUMNS = """
+            partner_id, company_name, type, level, status, contact_name, contact_email, contact_phone, updated_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final ProgramClock clock;
+
+    PartnerRegistry(JdbcClient jdbc, ProgramClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Partner> find(String partnerId) {
+        return jdbc.sql("select " + PARTNER_COLUMNS + " from program.partner where partner_id = ?")
+                .param(partnerId).query(PartnerRegistry::partner).optional();
+    }
+
+    /** Reads the partner and locks its row until the transaction ends. */
+    public Optional<Partner> lock(String partnerId) {
+        return jdbc.sql("select " + PARTNER_COLUMNS + " from program.partner where partner_id = ? for update")
+                .param(partnerId).query(PartnerRegistry::partner).optional();
+    }
+
+    /** Records a company that applied: a new partner row, or the old one (rejected, expired…) reopened. */
+    public void recordApplicant(String partnerId, String companyName, PartnerType type, Partner.Contact contact) {
+        Timestamp now = Timestamp.from(clock.now());
+        jdbc.sql("""
+                        insert into program.partner (partner_id, company_name, type, level, status, contact_name,
+                                                     contact_email, contact_phone, created_at, updated_at)
+                        values (:id, :name, :type, null, 'APPLIED', :contactName, :email, :phone, :now, :now)
+                        on conflict (partner_id) do update set company_name = excluded.company_name,
+                            type = excluded.type, level = null, status = 'APPLIED',
+                            contact_name = excluded.contact_name, contact_email = excluded.contact_email,
+                            contact_phone = excluded.contact_phone, updated_at = excluded.updated_at
+                        """)
+                .param("id", partnerId).param("name", companyName).param("type", type.name())
+                .param("contactName", contact.name()).param("email", contact.email()).param("phone", contact.phone())
+                .param("now", now)
+                .update();
+    }
+
+    public void changeStatus(String partnerId, PartnerStatus status) {
+        int updated = jdbc.sql("update program.partner set status = ?, updated_at = ? where partner_id = ?")
+                .params(status.name(), Timestamp.from(clock.now()), partnerId).update();
+        requireOne(updated, partnerId);
+    }
+
+    /** The partner becomes ACTIVE under a new contract. */
+    public void activate(String partnerId, PartnerLevel level, Contract contract, java.util.UUID applicationId) {
+        Partner partner = lock(partnerId).orElseThrow(() -> new IllegalStateException("Unknown partner " + partnerId));
+        jdbc.sql("""
+                        insert into program.contract (contract_id, partner_id, application_id, type, level, starts_on,
+                                                      ends_on, status, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
+                        """)
+                .params(contract.contractId(), partnerId, applicationId, partner.type().name(),
+                        level == null ? null : level.name(), contract.startsOn(), contract.endsOn(),
+                        Timestamp.from(clock.now()))
+                .update();
+        jdbc.sql("update program.partner set status = 'ACTIVE', level = ?, updated_at = ? where partner_id = ?")
+                .params(level == null ? null : level.name(), Timestamp.from(clock.now()), partnerId)
+                .update();
+    }
+
+    public boolean contractExists(String contractId) {
+        return jdbc.sql("select count(*) from program.contract where contract_id = ?").param(contractId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** The partner's newest contract, if it ever had one. */
+    public Optional<Contract> currentContract(String partnerId) {
+        return jdbc.sql("""
+                        select contract_id, partner_id, starts_on, ends_on from program.contract
+                        where partner_id = ? order by starts_on desc, created_at desc limit 1
+                        """)
+                .param(partnerId)
+                .query((rs, i) -> new Contract(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class)))
+                .optional();
+    }
+
+    public List<Partner> directory(DirectoryQuery query) {
+        return jdbc.sql("select " + PARTNER_COLUMNS + " from program.partner" + query.where()
+                        + " order by partner_id limit :limit offset :offset")
+                .paramSource(query.parameters())
+                .query(PartnerRegistry::partner).list();
+    }
+
+    public long count(DirectoryQuery query) {
+        return jdbc.sql("select count(*) from program.partner" + query.where())
+                .paramSource(query.parameters()).query(Long.class).single();
+    }
+
+    private static void requireOne(int updated, String partnerId) {
+        if (updated != 1) {
+            throw new IllegalStateException("Unknown partner " + partnerId);
+        }
+    }
+
+    private static Partner partner(ResultSet rs, int row) throws SQLException {
+        String level = rs.getString("level");
+        return new Partner(rs.getString("partner_id"), rs.getString("company_name"),
+                PartnerType.valueOf(rs.getString("type")), level == null ? null : PartnerLevel.valueOf(level),
+                PartnerStatus.valueOf(rs.getString("status")),
+                new Partner.Contact(rs.getString("contact_name"), rs.getString("contact_email"),
+                        rs.getString("contact_phone")),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

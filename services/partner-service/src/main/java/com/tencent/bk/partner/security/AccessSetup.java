@@ -1,0 +1,91 @@
+package com.tencent.bk.partner.security;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure every group of the program exists with exactly what it needs: access to Tasklist, reading the
+ * process definitions and forms, and one Tasklist filter of its own. Task access itself comes from the
+ * engine's candidate-group authorizations, so a user sees only their groups' tasks. Idempotent.
+ */
+@Component
+class AccessSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+    static final String TASKLIST = "tasklist";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    void ensureGroupsAndGrants() {
+        for (ProgramGroups group : ProgramGroups.values()) {
+            ensureGroup(group);
+            grant(group.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+            grant(group.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            grant(group.groupId(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+            grant(group.groupId(), Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+            grant(group.groupId(), Resources.FILTER, ensureFilter(group), Permissions.READ);
+        }
+        log.info("Groups, grants and Tasklist filters in place for {}", ProgramGroups.ids());
+    }
+
+    private void ensureGroup(ProgramGroups program) {
+        if (identity.createGroupQuery().groupId(program.groupId()).count() == 0) {
+            Group group = identity.newGroup(program.groupId());
+            group.setName(program.groupName());
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private String ensureFilter(ProgramGroups group) {
+        Filter existing = filters.createTaskFilterQuery().filterName(group.filterName()).singleResult();
+        if (existing != null) {
+            return existing.getId();
+        }
+        Filter filter = filters.newTaskFilter(group.filterName())
+                .setQuery(tasks.createTaskQuery().taskCandidateGroup(group.groupId()).includeAssignedTasks())
+                .setProperties(Map.of("color", group.filterColor(), "description", group.groupName(),
+                        "priority", 10, "refresh", true));
+        return filters.saveFilter(filter).getId();
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).hasPermission(permission).count() > 0;
+        if (!granted) {
+            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            authorization.addPermission(permission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.tencent.bk.partner.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one configuration of every integration test, so the context cache starts the engine once: the service
+ * as it runs in production (security and authorizations on), on real PostgreSQL and Kafka.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
+        "partner.outbox.poll-interval=PT0.1S"
+})
+@ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
+public @interface IntegrationTest {
+}

@@ -1,0 +1,180 @@
+package com.tencent.bk.partner.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * A plain Kafka producer and consumer, as an upstream or downstream team would use them: sends CloudEvents
+ * to the inbound topics and reads what the service published. Knows nothing of the service's code.
+ */
+public final class KafkaTestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaTestClient shared;
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String bootstrapServers;
+
+    private KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    public static synchronized KafkaTestClient instance() {
+        if (shared == null) {
+            shared = new KafkaTestClient(TestInfrastructure.endpoints().bootstrapServers());
+        }
+        return shared;
+    }
+
+    /** A CloudEvent in structured mode; returns its id. */
+    public String publish(String topic, String key, String type, Map<String, ?> data) {
+        String id = UUID.randomUUID().toString();
+        publish(topic, key, envelope(id, "/test/" + topic, type, data));
+        return id;
+    }
+
+    public void publish(String topic, String key, ObjectNode envelope) {
+        send(new ProducerRecord<>(topic, bytes(key), bytes(envelope.toString())),
+                Map.of("content-type", "application/cloudevents+json"));
+    }
+
+    /** A CloudEvent in binary mode: attributes in ce_* headers, data as the value. */
+    public String publishBinary(String topic, String key, String type, Map<String, ?> data) {
+        String id = UUID.randomUUID().toString();
+        send(new ProducerRecord<>(topic, bytes(key), bytes(JSON.valueToTree(data).toString())), Map.of(
+                "ce_specversion", "1.0", "ce_id", id, "ce_source", "/test/binary", "ce_type", type,
+                "ce_time", Instant.now().toString(), "content-type", "application/json"));
+        return id;
+    }
+
+    /** Anything at all, for poison records. */
+    public void publishRaw(String topic, byte[] key, byte[] value, Map<String, String> headers) {
+        send(new ProducerRecord<>(topic, key, value), headers);
+    }
+
+    public static ObjectNode envelope(String id, String source, String type, Map<String, ?> data) {
+        ObjectNode envelope = JSON.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", id)
+                .put("source", source)
+                .put("type", type)
+                .put("time", Instant.now().toString())
+                .put("datacontenttype", "application/json");
+        envelope.set("data", JSON.valueToTree(data));
+        return envelope;
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record, Map<String, String> headers) {
+        headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("send failed", e);
+        }
+    }
+
+    /** Waits for a record on {@code topic} matching the predicate and returns it. */
+    public ConsumerRecord<byte[], byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<byte[], byte[]>> matching) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    readAll(topic).stream().filter(matching).findFirst().ifPresent(found::add);
+                    return !found.isEmpty();
+                });
+        return found.get(0);
+    }
+
+    /** Waits for the outbound CloudEvent of a partner with the given type; returns the envelope. */
+    public JsonNode awaitPartnerEvent(String partnerId, String type) {
+        return json(awaitRecord("bk.partner.events",
+                record -> partnerId.equals(text(record.key())) && type.equals(json(record.value()).path("type").asText()))
+                .value());
+    }
+
+    /** Every outbound event of a partner published so far, in order. */
+    public List<JsonNode> partnerEvents(String partnerId) {
+        return readAll("bk.partner.events").stream()
+                .filter(record -> partnerId.equals(text(record.key())))
+                .map(record -> json(record.value()))
+                .toList();
+    }
+
+    /** Reads the whole topic from the beginning (test topics are small). */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (partitions == null || partitions.isEmpty()) {
+                return records;
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    public static JsonNode json(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    public static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+}
