@@ -4,7 +4,7 @@ import com.tencent.bk.partner.process.Bpmn;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -38,7 +38,7 @@ class LocalUsers {
         this.identity = identity;
     }
 
-    @EventListener(PostDeployEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     @Order(100) // after AccessSetup created the groups
     void createDemoUsers() {
         StringBuilder table = new StringBuilder("\n\nLocal users (local profile only):\n");

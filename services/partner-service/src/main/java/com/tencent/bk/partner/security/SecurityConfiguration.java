@@ -10,6 +10,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
 class SecurityConfiguration {
@@ -19,7 +22,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         return http
-                .securityMatcher("/api/**", "/engine-rest/**")
+                // path patterns, not MVC patterns: /engine-rest is served by Camunda's Jersey servlet, not by MVC
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS).denyAll()
                         .anyRequest().authenticated())
@@ -40,15 +44,19 @@ class SecurityConfiguration {
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/camunda/**", "/", "/error").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX
+                        .requestMatchers(path("/camunda/**"), path("/"), path("/error")).permitAll()
+                        .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
+                        .requestMatchers(path("/actuator/**")).hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX
                                 + "camunda-admin")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("BlueKing partner program"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // the webapps protect themselves with Camunda's CsrfPreventionFilter
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/actuator/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), path("/actuator/**")))
                 .build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 }

@@ -33,7 +33,7 @@ public final class EngineRestClient {
     /** The tasks of a partner's processes visible to {@code user}. */
     public JsonNode tasks(String user, String partnerId) {
         ResponseEntity<String> response = as(user).getForEntity(
-                "/engine-rest/task?processInstanceBusinessKey={key}", String.class, partnerId);
+                "/engine-rest/task?processInstanceBusinessKey={key}&firstResult=0&maxResults=100", String.class, partnerId);
         assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
         return read(response.getBody());
     }

@@ -45,8 +45,8 @@ public final class TestInfrastructure {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0);
         String jdbcUrl = postgres.createDatabaseIfMissing("partner_test");
         EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0);
-        // both stop with the JVM (PostgreSQL through its own shutdown hook); closing the broker by hand only
-        // delays the fork's exit
+        // PostgreSQL stops through its own shutdown hook; the broker must stop before its temp folder goes
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-shutdown"));
         return new Endpoints(jdbcUrl, EmbeddedPostgresServer.USER, "", kafka.bootstrapServers());
     }
 
