@@ -2,7 +2,7 @@ package com.tencent.bk.partner.onboarding;
 
 import com.tencent.bk.partner.process.Variables;
 import java.util.Objects;
-import org.camunda.bpm.engine.AuthorizationException;
+import com.tencent.bk.partner.process.TaskRefusedException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ class FourEyesGuard implements TaskListener {
         String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
                 : actors.completingUser(task);
         if (reviewer != null && Objects.equals(reviewer, actor)) {
-            throw new AuthorizationException("四眼原则 Four-eyes rule: " + actor
+            throw new TaskRefusedException("四眼原则 Four-eyes rule: " + actor
                     + " reviewed this application and cannot also approve it");
         }
     }
