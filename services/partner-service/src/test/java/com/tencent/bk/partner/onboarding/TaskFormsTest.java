@@ -1,0 +1,63 @@
+package com.tencent.bk.partner.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.EngineRestClient;
+import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What Tasklist loads for a reviewer, with the reviewer's own grants: the task's Camunda Form and the
+ * variables it shows (company, contact, headcount against the minimum, the pre-check result).
+ */
+class TaskFormsTest extends ServiceIntegrationTest {
+
+    @Test
+    void reviewerLoadsTheReviewFormAndTheQualificationCheckItShows() {
+        String partnerId = Companies.newPartnerId();
+        kafka.publish(CERTIFICATIONS, partnerId, "bk.certification.granted",
+                Companies.granted(partnerId, "E1", "AUTOMATION", "SERVICE", null));
+        apply(Companies.application(partnerId, "COMMUNITY"));
+        String task = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
+
+        ResponseEntity<String> form = engine.get(TestUsers.REVIEWER, "/engine-rest/task/" + task + "/deployed-form");
+        JsonNode variables = EngineRestClient.read(engine.get(TestUsers.REVIEWER,
+                "/engine-rest/task/" + task + "/form-variables").getBody());
+
+        assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
+        JsonNode schema = EngineRestClient.read(form.getBody());
+        assertThat(schema.path("id").asText()).isEqualTo("review-application");
+        assertThat(schema.findValuesAsText("key")).contains("approved", "comment", "companyName",
+                "qualificationSummary", "requiredAutomationService");
+        assertThat(variables.path("companyName").path("value").asText()).contains("Test Tech");
+        assertThat(variables.path("partnerType").path("value").asText()).isEqualTo("COMMUNITY");
+        assertThat(variables.path("requiredAutomationService").path("value").asInt()).isEqualTo(2);
+        assertThat(variables.path("requiredDevelopment").path("value").asInt()).isEqualTo(1);
+        assertThat(variables.path("qualified").path("value").asBoolean()).isFalse();
+        assertThat(variables.path("qualificationSummary").path("value").asText()).contains("Headcount short");
+    }
+
+    @Test
+    void managerLoadsTheApprovalFormShowingWhoReviewed() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "ENTERPRISE"));
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "人数不足但有潜力 short but promising"));
+        String task = engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application");
+
+        JsonNode schema = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + task + "/deployed-form").getBody());
+        JsonNode variables = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + task + "/form-variables").getBody());
+
+        assertThat(schema.path("id").asText()).isEqualTo("approve-application");
+        assertThat(variables.path("reviewedBy").path("value").asText()).isEqualTo(TestUsers.REVIEWER);
+        assertThat(variables.path("reviewComment").path("value").asText()).contains("promising");
+        assertThat(variables.path("proposedLevel").path("value").asText()).isEqualTo("TRIAL");
+    }
+}
