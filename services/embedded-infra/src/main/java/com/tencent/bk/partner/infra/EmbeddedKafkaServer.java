@@ -31,7 +31,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "auto.create.topics.enable", "true",
-                "num.partitions", "3"));
+                "num.partitions", "3",
+                // a single broker has no one to hand leadership to; shutting down should not wait for it
+                "controlled.shutdown.enable", "false"));
         broker.afterPropertiesSet();
         log.info("Embedded Kafka broker listening on {}", broker.getBrokersAsString());
         return new EmbeddedKafkaServer(broker);

@@ -32,11 +32,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port          the TCP port; 0 picks a free one
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * @param stopWithJvm false when the caller stops the server itself, e.g. only after the application that
+     *                    uses it has closed (the JVM runs shutdown hooks in parallel)
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean stopWithJvm) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopWithJvm);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);

@@ -26,7 +26,7 @@ public final class LocalStack {
         int postgresPort = Integer.parseInt(env("BK_LOCAL_PG_PORT", "5432"));
         int kafkaPort = Integer.parseInt(env("BK_LOCAL_KAFKA_PORT", "9092"));
 
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory, postgresPort);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory, postgresPort, false);
         String jdbcUrl = postgres.createDatabaseIfMissing("partner");
         EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(kafkaPort);
 
@@ -38,6 +38,7 @@ public final class LocalStack {
         System.setProperty("BK_DB_PASSWORD", "");
         System.setProperty("BK_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         ConfigurableApplicationContext context = application.run(args);
+        // one hook, in order: the service first (it flushes to the database), then Kafka and PostgreSQL
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();
             kafka.close();

@@ -17,7 +17,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
-        "partner.outbox.poll-interval=PT0.1S"
+        "partner.outbox.poll-interval=PT0.1S",
+        // the embedded PostgreSQL stops in its own shutdown hook, in parallel with the context's: do not let
+        // the engine's last metrics flush wait 30 s for a connection that cannot come
+        "camunda.bpm.metrics.db-reporter-activate=false",
+        "spring.datasource.hikari.connection-timeout=5000"
 })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 public @interface IntegrationTest {
