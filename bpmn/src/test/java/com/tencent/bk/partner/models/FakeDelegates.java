@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,9 +26,11 @@ final class FakeDelegates {
 
     static final Duration REMINDER_AFTER = Duration.ofDays(20);
     static final Duration DUE_AFTER = Duration.ofDays(30);
+    static final Duration GRACE_PERIOD = Duration.ofDays(90);
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final Set<String> paidInvoices = ConcurrentHashMap.newKeySet();
+    private final Queue<Boolean> recheckResults = new ConcurrentLinkedQueue<>();
 
     Map<Object, Object> beans() {
         Map<Object, Object> beans = new HashMap<>();
@@ -43,12 +47,19 @@ final class FakeDelegates {
         beans.put("activatePartner", delegate("activatePartner", execution -> { }));
         beans.put("rejectApplication", delegate("rejectApplication", execution -> { }));
         beans.put("applyPayment", delegate("applyPayment", execution -> { }));
+        beans.put("changeLevel", delegate("changeLevel", execution -> { }));
+        beans.put("openShortfall", delegate("openShortfall", this::openShortfall));
+        beans.put("recheckHeadcount", delegate("recheckHeadcount",
+                execution -> execution.setVariable("restored", Boolean.TRUE.equals(recheckResults.poll()))));
+        beans.put("closeShortfall", delegate("closeShortfall", execution -> { }));
+        beans.put("concludeShortfall", delegate("concludeShortfall", execution -> { }));
         return beans;
     }
 
     void reset() {
         calls.clear();
         paidInvoices.clear();
+        recheckResults.clear();
     }
 
     /** Calls in order; task listeners are recorded as {@code bean:event}. */
@@ -59,6 +70,11 @@ final class FakeDelegates {
     /** The payment for this invoice arrived before the process asks for it. */
     void paymentAlreadyReceived(String invoiceId) {
         paidInvoices.add(invoiceId);
+    }
+
+    /** What the next calls of {@code recheckHeadcount} find, in order; {@code restored=false} once these run out. */
+    void recheckFinds(Boolean... restored) {
+        recheckResults.addAll(List.of(restored));
     }
 
     static String invoiceIdFor(String applicationId) {
@@ -107,6 +123,12 @@ final class FakeDelegates {
         execution.setVariable("invoiceDueOn", due.atOffset(ZoneOffset.UTC).toLocalDate().toString());
         execution.setVariable("feeReminderAt", now.plus(REMINDER_AFTER).toString());
         execution.setVariable("feeDueAt", due.toString());
+    }
+
+    private void openShortfall(DelegateExecution execution) {
+        Instant graceEndsAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS).plus(GRACE_PERIOD);
+        execution.setVariable("graceEndsAt", graceEndsAt.toString());
+        execution.setVariable("graceEndsOn", graceEndsAt.atOffset(ZoneOffset.UTC).toLocalDate().toString());
     }
 
     @FunctionalInterface

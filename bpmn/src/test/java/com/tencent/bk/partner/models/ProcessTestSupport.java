@@ -18,11 +18,13 @@ abstract class ProcessTestSupport {
 
     static final String ONBOARDING_BPMN = "bpmn/partner-onboarding.bpmn";
     static final String PAYMENT_EXCEPTION_BPMN = "bpmn/payment-exception.bpmn";
+    static final String TIER_REEVALUATION_BPMN = "bpmn/tier-reevaluation.bpmn";
     static final String MINIMUMS_DMN = "bpmn/partner-minimums.dmn";
     static final String REVIEW_FORM = "bpmn/review-application.form";
     static final String APPROVE_FORM = "bpmn/approve-application.form";
     static final String SIGN_FORM = "bpmn/sign-contract.form";
     static final String RESOLVE_PAYMENT_FORM = "bpmn/resolve-payment.form";
+    static final String FOLLOW_UP_SHORTFALL_FORM = "bpmn/follow-up-shortfall.form";
 
     @RegisterExtension
     final ProcessEngineExtension engine = ProcessEngineExtension.builder()

@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.infra;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.slf4j.Logger;
@@ -21,10 +22,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     /** @param port the listener port; 0 picks a free one */
     public static EmbeddedKafkaServer start(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 // defaults make a consumer wait ~12 s to join its group on a fresh broker
                 "offsets.topic.num.partitions", "1",
                 "group.initial.rebalance.delay.ms", "0",
@@ -34,6 +32,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 "num.partitions", "3",
                 // a single broker has no one to hand leadership to; shutting down should not wait for it
                 "controlled.shutdown.enable", "false"));
+        if (port > 0) {
+            // the KRaft test kit ignores kafkaPorts(); a fixed client port has to be its listener
+            properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
+            properties.put("advertised.listeners", "EXTERNAL://localhost:" + port);
+        }
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         log.info("Embedded Kafka broker listening on {}", broker.getBrokersAsString());
         return new EmbeddedKafkaServer(broker);

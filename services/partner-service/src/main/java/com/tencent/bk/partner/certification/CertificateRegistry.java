@@ -6,6 +6,13 @@ import com.tencent.bk.partner.certification.CertificationEvent.CertificationRevo
 import com.tencent.bk.partner.certification.CertificationEvent.CertificationTransferred;
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +32,8 @@ class CertificateRegistry {
         this.clock = clock;
     }
 
-    void apply(CertificationEvent event) {
+    /** @return the companies whose certificates this event touched */
+    Set<String> apply(CertificationEvent event) {
         if (event instanceof CertificationGranted granted) {
             grant(granted);
         } else if (event instanceof CertificationRevoked revoked) {
@@ -34,7 +42,9 @@ class CertificateRegistry {
             changeStatus(expired.certificateId(), expired.partnerId(), "EXPIRED", null);
         } else if (event instanceof CertificationTransferred transferred) {
             transfer(transferred);
+            return Set.of(transferred.fromPartnerId(), transferred.toPartnerId());
         }
+        return Set.of(event.recordKey());
     }
 
     private void grant(CertificationGranted event) {
@@ -85,7 +95,7 @@ class CertificateRegistry {
                 .update();
     }
 
-    Headcount headcount(String partnerId, java.time.LocalDate onDay) {
+    Headcount headcount(String partnerId, LocalDate onDay) {
         return jdbc.sql("""
                         select count(distinct engineer_id) filter (where track = 'AUTOMATION' and level = 'SERVICE'),
                                count(distinct engineer_id) filter (where track = 'AUTOMATION'),
@@ -97,6 +107,36 @@ class CertificateRegistry {
                 .params(partnerId, onDay)
                 .query((rs, i) -> new Headcount(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
                 .single();
+    }
+
+    Map<String, List<CountedCertificate>> countedOfActivePartnersWithExpiries(LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                        select c.certificate_id, c.partner_id, c.engineer_id, c.track, c.level, c.expires_on
+                        from program.certificate c
+                        where c.granted and c.status = 'VALID' and (c.expires_on is null or c.expires_on >= :from)
+                          and c.partner_id in (
+                              select e.partner_id from program.certificate e
+                              join program.partner p on p.partner_id = e.partner_id and p.status = 'ACTIVE'
+                              where e.granted and e.status = 'VALID' and e.expires_on >= :from
+                                and e.expires_on < :until)
+                        order by c.partner_id
+                        """)
+                .param("from", from).param("until", until)
+                .query((rs, i) -> new CountedCertificate(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Track.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? null : CertificationLevel.valueOf(rs.getString(5)),
+                        rs.getObject(6, LocalDate.class)))
+                .list().stream()
+                .collect(Collectors.groupingBy(CountedCertificate::partnerId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    Set<String> activePartnersWithExpiries(LocalDate from, LocalDate until) {
+        return new LinkedHashSet<>(jdbc.sql("""
+                        select distinct c.partner_id from program.certificate c
+                        join program.partner p on p.partner_id = c.partner_id and p.status = 'ACTIVE'
+                        where c.granted and c.status = 'VALID' and c.expires_on >= ? and c.expires_on < ?
+                        """)
+                .params(from, until).query(String.class).list());
     }
 
     private Timestamp now() {

@@ -2,25 +2,30 @@ package com.tencent.bk.partner.certification;
 
 import com.tencent.bk.partner.events.InboundEvents;
 import com.tencent.bk.partner.events.Topics;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code bk.certification.events} into the certificate registry. */
+/**
+ * Consumes {@code bk.certification.events}, the highest-volume input, in batches: one transaction per poll
+ * for the inbox rows, the certificate changes and the re-evaluation of the partners they touched.
+ */
 @Component
 class CertificationEventListener {
 
     private final InboundEvents inbound;
-    private final CertificateRegistry certificates;
+    private final Certifications certifications;
     private final CertificationEventReader reader = new CertificationEventReader();
 
-    CertificationEventListener(InboundEvents inbound, CertificateRegistry certificates) {
+    CertificationEventListener(InboundEvents inbound, Certifications certifications) {
         this.inbound = inbound;
-        this.certificates = certificates;
+        this.certifications = certifications;
     }
 
-    @KafkaListener(id = "certification-events", topics = Topics.CERTIFICATIONS)
-    void onRecord(ConsumerRecord<byte[], byte[]> record) {
-        inbound.process(record, reader, certificates::apply);
+    @KafkaListener(id = "certification-events", topics = Topics.CERTIFICATIONS,
+            containerFactory = "batchListenerContainerFactory")
+    void onRecords(List<ConsumerRecord<byte[], byte[]>> records) {
+        inbound.processBatch(records, reader, certifications::apply);
     }
 }

@@ -1,5 +1,10 @@
 package com.tencent.bk.partner.certification;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * Certified engineers of a company on a given day.
  *
@@ -10,4 +15,25 @@ package com.tencent.bk.partner.certification;
 public record Headcount(int automationService, int automationUsage, int development) {
 
     public static final Headcount NONE = new Headcount(0, 0, 0);
+
+    /** The counting rules of CONTRACTS.md applied to certificates in memory, as on {@code day}. */
+    public static Headcount of(Collection<CountedCertificate> certificates, LocalDate day) {
+        Set<String> service = new HashSet<>();
+        Set<String> usage = new HashSet<>();
+        Set<String> development = new HashSet<>();
+        for (CountedCertificate certificate : certificates) {
+            if (!certificate.countsOn(day)) {
+                continue;
+            }
+            if (certificate.track() == Track.DEVELOPMENT) {
+                development.add(certificate.engineerId());
+            } else {
+                usage.add(certificate.engineerId());
+                if (certificate.level() == CertificationLevel.SERVICE) {
+                    service.add(certificate.engineerId());
+                }
+            }
+        }
+        return new Headcount(service.size(), usage.size(), development.size());
+    }
 }

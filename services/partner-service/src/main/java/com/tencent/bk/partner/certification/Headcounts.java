@@ -1,6 +1,10 @@
 package com.tencent.bk.partner.certification;
 
 import com.tencent.bk.partner.common.ProgramClock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The certified headcount of a company today, whether or not it is a partner yet. */
@@ -17,5 +21,18 @@ public class Headcounts {
 
     public Headcount of(String partnerId) {
         return certificates.headcount(partnerId, clock.today());
+    }
+
+    /**
+     * The counted certificates of every ACTIVE partner that has one whose last valid day lies in
+     * {@code [from, until)}, by partner: what a forecast of the coming expiries needs.
+     */
+    public Map<String, List<CountedCertificate>> ofActivePartnersWithExpiries(LocalDate from, LocalDate until) {
+        return certificates.countedOfActivePartnersWithExpiries(from, until);
+    }
+
+    /** ACTIVE partners with a certificate whose last valid day lies in {@code [from, until)}. */
+    public Set<String> activePartnersWithExpiries(LocalDate from, LocalDate until) {
+        return certificates.activePartnersWithExpiries(from, until);
     }
 }

@@ -1,10 +1,13 @@
 package com.tencent.bk.partner.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,24 +32,62 @@ public class InboundEvents {
         this.transaction = transaction;
     }
 
+    /** One record, one transaction: for events whose effect involves the engine. */
     public <T extends InboundEvent> void process(ConsumerRecord<byte[], byte[]> record, EventReader<T> reader,
                                                  Consumer<T> effect) {
         CloudEvent envelope = parser.parse(record);
+        T event = read(record, envelope, reader);
+        apply(record.topic(), List.of(envelope), List.of(event), events -> events.forEach(effect));
+    }
+
+    /**
+     * Many records, one transaction: the effect receives the events seen for the first time, in record order.
+     * A record that cannot be understood ends the batch there: the records before it are committed, and it is
+     * reported by index so the container's error handler dead-letters exactly it and goes on after it.
+     */
+    public <T extends InboundEvent> void processBatch(List<ConsumerRecord<byte[], byte[]>> records,
+                                                      EventReader<T> reader, Consumer<List<T>> effect) {
+        List<CloudEvent> envelopes = new ArrayList<>(records.size());
+        List<T> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                CloudEvent envelope = parser.parse(records.get(i));
+                events.add(read(records.get(i), envelope, reader));
+                envelopes.add(envelope);
+            } catch (InvalidEventException invalid) {
+                apply(records.get(0).topic(), envelopes, events, effect);
+                throw new BatchListenerFailedException(invalid.getMessage(), invalid, records.get(i));
+            }
+        }
+        apply(records.get(0).topic(), envelopes, events, effect);
+    }
+
+    private <T extends InboundEvent> void apply(String topic, List<CloudEvent> envelopes, List<T> events,
+                                                Consumer<List<T>> effect) {
+        if (events.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            boolean[] first = inbox.recordFirstDeliveries(topic, envelopes);
+            List<T> fresh = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                if (first[i]) {
+                    fresh.add(events.get(i));
+                } else {
+                    log.info("Skipped redelivered event {} from {}", envelopes.get(i).id(), envelopes.get(i).source());
+                }
+            }
+            if (!fresh.isEmpty()) {
+                effect.accept(fresh);
+            }
+        });
+    }
+
+    private static <T extends InboundEvent> T read(ConsumerRecord<byte[], byte[]> record, CloudEvent envelope,
+                                                   EventReader<T> reader) {
         T event = reader.read(envelope);
         requireKey(record, event);
-        boolean applied = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!inbox.recordFirstDelivery(record.topic(), envelope)) {
-                return false;
-            }
-            effect.accept(event);
-            return true;
-        }));
-        if (applied) {
-            log.debug("Applied {} {} from {}", envelope.type(), envelope.id(), envelope.source());
-        } else {
-            log.info("Skipped redelivered event {} from {} ({}@{})", envelope.id(), envelope.source(),
-                    record.partition(), record.offset());
-        }
+        return event;
     }
 
     private static void requireKey(ConsumerRecord<byte[], byte[]> record, InboundEvent event) {

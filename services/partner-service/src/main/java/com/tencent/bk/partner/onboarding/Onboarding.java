@@ -19,8 +19,10 @@ import com.tencent.bk.partner.registry.PartnerRegistry;
 import com.tencent.bk.partner.registry.PartnerStatus;
 import com.tencent.bk.partner.registry.PartnerType;
 import com.tencent.bk.partner.tiering.Qualification;
+import com.tencent.bk.partner.tiering.TierReevaluation;
 import com.tencent.bk.partner.tiering.TierRules;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,10 +49,11 @@ class Onboarding {
     private final Workflows workflows;
     private final ProgramClock clock;
     private final OnboardingProperties properties;
+    private final TierReevaluation reevaluation;
 
     Onboarding(PartnerRegistry registry, ApplicationRecords applications, Headcounts headcounts, TierRules tierRules,
                FeeSchedule fees, Invoices invoices, Outbox outbox, Workflows workflows, ProgramClock clock,
-               OnboardingProperties properties) {
+               OnboardingProperties properties, TierReevaluation reevaluation) {
         this.registry = registry;
         this.applications = applications;
         this.headcounts = headcounts;
@@ -61,6 +64,7 @@ class Onboarding {
         this.workflows = workflows;
         this.clock = clock;
         this.properties = properties;
+        this.reevaluation = reevaluation;
     }
 
     /** The company's current certified headcount against its requested type; the application goes to review. */
@@ -131,6 +135,8 @@ class Onboarding {
         applications.close(applicationId, Status.ACTIVATED, null);
         outbox.publish(new PartnerActivated(partnerId, type, level, contract.contractId(), contract.startsOn(),
                 contract.endsOn(), properties.benefitsOf(type)));
+        // the first tier decision of the partnership; a shortfall or upgrade since review starts re-evaluation
+        reevaluation.reevaluate(List.of(partnerId), "ACTIVATION");
         return contract;
     }
 

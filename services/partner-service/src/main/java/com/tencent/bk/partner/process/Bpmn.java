@@ -5,6 +5,7 @@ public final class Bpmn {
 
     public static final String ONBOARDING = "partner-onboarding";
     public static final String PAYMENT_EXCEPTION = "payment-exception";
+    public static final String TIER_REEVALUATION = "tier-reevaluation";
 
     public static final String REVIEW_APPLICATION = "review-application";
     public static final String APPROVE_APPLICATION = "approve-application";
@@ -13,6 +14,8 @@ public final class Bpmn {
     public static final String AWAIT_FEE = "await-fee";
 
     public static final String FEE_PAID_MESSAGE = "FeePaid";
+    public static final String HEADCOUNT_CHANGED_MESSAGE = "HeadcountChanged";
+    public static final String FOLLOW_UP_SHORTFALL = "follow-up-shortfall";
 
     public static final String REVIEWERS = "partner-reviewers";
     public static final String MANAGERS = "partner-managers";

@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.process;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -23,6 +24,11 @@ public class Workflows {
         return runtime.startProcessInstanceByKey(processKey, partnerId, variables).getProcessInstanceId();
     }
 
+    public boolean isRunning(String processKey, String partnerId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(partnerId).count() > 0;
+    }
+
     /**
      * Delivers {@code FeePaid} to the onboarding instance waiting for this invoice.
      *
@@ -30,9 +36,15 @@ public class Workflows {
      *         when it reaches the wait (see the {@code check-fee-paid} step)
      */
     public boolean correlateFeePaid(String invoiceId) {
-        java.util.List<MessageCorrelationResult> results = runtime.createMessageCorrelation(Bpmn.FEE_PAID_MESSAGE)
+        List<MessageCorrelationResult> results = runtime.createMessageCorrelation(Bpmn.FEE_PAID_MESSAGE)
                 .processInstanceVariableEquals(Variables.INVOICE_ID, invoiceId)
                 .correlateAllWithResult();
         return !results.isEmpty();
+    }
+
+    /** Tells the partner's running processes that wait for this message; false when none waits. */
+    public boolean notifyPartner(String messageName, String partnerId) {
+        return !runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(partnerId)
+                .correlateAllWithResult().isEmpty();
     }
 }

@@ -36,6 +36,23 @@ public class PartnerRegistry {
                 .param(partnerId).query(PartnerRegistry::partner).optional();
     }
 
+    /** The ACTIVE partners among these companies, their rows locked until the transaction ends. */
+    public List<Partner> lockActive(java.util.Collection<String> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + PARTNER_COLUMNS + " from program.partner where partner_id = any(?) "
+                        + "and status = 'ACTIVE' order by partner_id for update")
+                .param(partnerIds.toArray(String[]::new))
+                .query(PartnerRegistry::partner).list();
+    }
+
+    public void changeLevel(String partnerId, PartnerLevel level) {
+        int updated = jdbc.sql("update program.partner set level = ?, updated_at = ? where partner_id = ?")
+                .params(level.name(), Timestamp.from(clock.now()), partnerId).update();
+        requireOne(updated, partnerId);
+    }
+
     /** Records a company that applied: a new partner row, or the old one (rejected, expired…) reopened. */
     public void recordApplicant(String partnerId, String companyName, PartnerType type, Partner.Contact contact) {
         Timestamp now = Timestamp.from(clock.now());

@@ -70,6 +70,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(ex.getName(), expected)));
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException ex) {
+        return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException ex) {
         return invalid(ex.getConstraintViolations().stream()

@@ -1,0 +1,77 @@
+package com.tencent.bk.partner.tiering;
+
+import com.tencent.bk.partner.certification.Headcounts;
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.Workflows;
+import com.tencent.bk.partner.registry.Partner;
+import com.tencent.bk.partner.registry.PartnerRegistry;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps tiers honest during the cooperation. Evaluates ACTIVE partners after their headcount may have changed;
+ * only when the result changes is it recorded and the engine involved: a running {@code tier-reevaluation} is
+ * told ({@code HeadcountChanged}), or one is started for a shortfall or an upgrade. Every other evaluation
+ * touches nothing but a read, which keeps the certification hot path cheap.
+ */
+@Component
+public class TierReevaluation {
+
+    private final PartnerRegistry registry;
+    private final Headcounts headcounts;
+    private final TierRules rules;
+    private final EvaluationLog evaluations;
+    private final Workflows workflows;
+
+    TierReevaluation(PartnerRegistry registry, Headcounts headcounts, TierRules rules, EvaluationLog evaluations,
+                     Workflows workflows) {
+        this.registry = registry;
+        this.headcounts = headcounts;
+        this.rules = rules;
+        this.evaluations = evaluations;
+        this.workflows = workflows;
+    }
+
+    @org.springframework.context.event.EventListener
+    void onHeadcountChange(com.tencent.bk.partner.certification.HeadcountMayHaveChanged change) {
+        reevaluate(change.partnerIds(), change.trigger());
+    }
+
+    /** @return how many partners' results changed */
+    public int reevaluate(Collection<String> partnerIds, String trigger) {
+        int changed = 0;
+        for (Partner partner : registry.lockActive(partnerIds)) {
+            Evaluation evaluation = rules.evaluate(partner, headcounts.of(partner.partnerId()), trigger);
+            LastResult last = evaluations.lastResult(partner.partnerId());
+            if (!evaluation.differsFrom(last.outcome(), last.qualifyingLevel())) {
+                continue;
+            }
+            changed++;
+            evaluations.record(evaluation);
+            if (workflows.isRunning(Bpmn.TIER_REEVALUATION, partner.partnerId())) {
+                workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
+            } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {
+                workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(partner, evaluation));
+            }
+        }
+        return changed;
+    }
+
+    private static Map<String, Object> startVariables(Partner partner, Evaluation evaluation) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("partnerId", partner.partnerId());
+        variables.put("partnerType", partner.type().name());
+        variables.put("companyName", partner.companyName());
+        variables.put("currentLevel", evaluation.currentLevel() == null ? null : evaluation.currentLevel().name());
+        variables.put("evaluationOutcome", evaluation.outcome().name());
+        variables.put("qualifyingLevel",
+                evaluation.qualifyingLevel() == null ? null : evaluation.qualifyingLevel().name());
+        TierVariables.putHeadcount(variables, evaluation);
+        return variables;
+    }
+
+    record LastResult(EvaluationOutcome outcome, com.tencent.bk.partner.registry.PartnerLevel qualifyingLevel) {
+    }
+}
