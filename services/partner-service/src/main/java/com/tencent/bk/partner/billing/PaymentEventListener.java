@@ -19,7 +19,7 @@ class PaymentEventListener {
         this.payments = payments;
     }
 
-    @KafkaListener(id = "payment-events", topics = Topics.PAYMENTS)
+    @KafkaListener(id = "payment-events", idIsGroup = false, topics = Topics.PAYMENTS)
     void onRecord(ConsumerRecord<byte[], byte[]> record) {
         inbound.process(record, reader, payments::apply);
     }

@@ -23,7 +23,7 @@ class CertificationEventListener {
         this.certifications = certifications;
     }
 
-    @KafkaListener(id = "certification-events", topics = Topics.CERTIFICATIONS,
+    @KafkaListener(id = "certification-events", idIsGroup = false, topics = Topics.CERTIFICATIONS,
             containerFactory = "batchListenerContainerFactory")
     void onRecords(List<ConsumerRecord<byte[], byte[]>> records) {
         inbound.processBatch(records, reader, certifications::apply);

@@ -22,6 +22,8 @@ public abstract class ServiceIntegrationTest {
     protected TestRestTemplate rest;
     @Autowired
     protected IdentityService identityService;
+    @Autowired
+    protected org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
 
     protected EngineRestClient engine;
     protected KafkaTestClient kafka;
@@ -40,6 +42,62 @@ public abstract class ServiceIntegrationTest {
     protected JsonNode partner(String partnerId) {
         ResponseEntity<String> response = engine.get(TestUsers.WEBSITE, "/api/partners/" + partnerId);
         return EngineRestClient.read(response.getBody());
+    }
+
+    /** Grants one engineer a certificate; returns its id. {@code level} only for AUTOMATION. */
+    protected String certify(String partnerId, String engineer, String track, String level, String expiresOn) {
+        Map<String, Object> data = Companies.granted(partnerId, engineer + "@" + partnerId, track, level, expiresOn);
+        kafka.publish(CERTIFICATIONS, partnerId, "bk.certification.granted", data);
+        return (String) data.get("certificateId");
+    }
+
+    protected void revoke(String partnerId, String certificateId) {
+        kafka.publish(CERTIFICATIONS, partnerId, "bk.certification.revoked",
+                Map.of("certificateId", certificateId, "partnerId", partnerId, "reason", "test revocation"));
+    }
+
+    /** Waits until everything sent so far for the company was consumed: a marker behind it, same partition. */
+    protected void awaitConsumed(String partnerId) {
+        String marker = kafka.publish(CERTIFICATIONS, partnerId, "bk.certification.expired",
+                Map.of("certificateId", "MARKER-" + java.util.UUID.randomUUID(), "partnerId", partnerId));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbcClient.sql("select count(*) from program.processed_event where event_id = ?").param(marker)
+                .query(Long.class).single() == 1);
+    }
+
+    /**
+     * Takes a company through onboarding as the program office would (review, approval, fee, signing) with
+     * {@code automationService} SERVICE-level automation engineers and {@code development} development
+     * engineers; returns the ids of the automation certificates, then the development ones.
+     */
+    protected java.util.List<String> activePartner(String partnerId, String type, int automationService,
+                                                   int development) {
+        java.util.List<String> certificates = new java.util.ArrayList<>();
+        for (int i = 0; i < automationService; i++) {
+            certificates.add(certify(partnerId, "auto-" + i, "AUTOMATION", "SERVICE", null));
+        }
+        for (int i = 0; i < development; i++) {
+            certificates.add(certify(partnerId, "dev-" + i, "DEVELOPMENT", null, null));
+        }
+        awaitConsumed(partnerId);
+        org.assertj.core.api.Assertions.assertThat(apply(Companies.application(partnerId, type))
+                .getStatusCode().value()).isEqualTo(201);
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "ok"));
+        if ("ENTERPRISE".equals(type)) {
+            engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application"),
+                    Map.of("approved", true, "comment", "ok"));
+            com.fasterxml.jackson.databind.JsonNode invoice = kafka.awaitPartnerEvent(partnerId,
+                    "bk.partner.invoice-requested").path("data");
+            kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
+                    invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount",
+                    invoice.path("amount").asText(), "currency", invoice.path("currency").asText(),
+                    "paidAt", "2026-11-24T08:00:00Z"));
+        }
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract"),
+                Map.of("contractSigned", true, "contractId", ""));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "ACTIVE".equals(partner(partnerId).path("status").asText()));
+        return certificates;
     }
 
     /** Grants {@code count} engineers both an automation (SERVICE) and a development certificate. */

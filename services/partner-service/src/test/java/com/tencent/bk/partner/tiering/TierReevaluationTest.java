@@ -1,0 +1,246 @@
+package com.tencent.bk.partner.tiering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.EngineRestClient;
+import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Certification events during the cooperation keep each tier honest: a shortfall opens with a grace period and
+ * a task for managers and closes when restored; unremedied, it downgrades or asks for termination; a higher
+ * headcount upgrades. Sequences go through a real broker; time moves with the engine's clock.
+ */
+class TierReevaluationTest extends ServiceIntegrationTest {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void revocationBelowTheMinimumOpensAShortfallForManagersAndARestoredHeadcountClosesIt() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "COMMUNITY", 2, 1);
+        assertThat(partner(partnerId).path("evaluation").path("outcome").asText()).isEqualTo("MEETS");
+
+        revoke(partnerId, certificates.get(0));
+
+        JsonNode opened = kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened").path("data");
+        assertThat(opened.path("required").path("automationService").asInt()).isEqualTo(2);
+        assertThat(opened.path("actual").path("automationService").asInt()).isEqualTo(1);
+        assertThat(opened.path("graceEndsOn").asText()).isNotBlank();
+        String task = engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        assertThat(engine.tasks(TestUsers.REVIEWER, partnerId)).isEmpty();
+        assertThat(partner(partnerId).path("evaluation").path("outcome").asText()).isEqualTo("SHORTFALL");
+        JsonNode form = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + task + "/form-variables").getBody());
+        assertThat(form.path("requiredAutomationService").path("value").asInt()).isEqualTo(2);
+
+        certify(partnerId, "newcomer", "AUTOMATION", "SERVICE", null);
+
+        JsonNode closed = kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-closed").path("data");
+        assertThat(closed.path("actual").path("automationService").asInt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !running(partnerId));
+        assertThat(engine.tasks(TestUsers.MANAGER, partnerId)).isEmpty();
+        assertThat(partner(partnerId).path("evaluation").path("outcome").asText()).isEqualTo("MEETS");
+    }
+
+    @Test
+    void enterprisePartnerNotRestoredWithinTheGracePeriodMovesDownToTheLevelItStillMeets() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "ENTERPRISE", 5, 5);
+        assertThat(partner(partnerId).path("level").asText()).isEqualTo("LEVEL_3");
+
+        revoke(partnerId, certificates.get(0));
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+
+        passGracePeriod(partnerId);
+
+        JsonNode changed = kafka.awaitPartnerEvent(partnerId, "bk.partner.level-changed").path("data");
+        assertThat(changed.path("from").asText()).isEqualTo("LEVEL_3");
+        assertThat(changed.path("to").asText()).isEqualTo("TRIAL");
+        assertThat(partner(partnerId).path("level").asText()).isEqualTo("TRIAL");
+        assertThat(running(partnerId)).isFalse();
+        assertThat(engine.tasks(TestUsers.MANAGER, partnerId)).isEmpty();
+    }
+
+    @Test
+    void communityPartnerNotRestoredWithinTheGracePeriodIsProposedForTermination() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "COMMUNITY", 2, 1);
+
+        revoke(partnerId, certificates.get(2)); // the only development engineer
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        passGracePeriod(partnerId);
+
+        assertThat(jdbcClient.sql("select cause from program.termination_request where partner_id = ?")
+                .param(partnerId).query(String.class).list()).containsExactly("SHORTFALL_NOT_REMEDIED");
+        assertThat(running(partnerId)).isFalse();
+    }
+
+    @Test
+    void trialPartnerReachingTheFullEnterpriseHeadcountIsUpgraded() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 3, 3);
+        assertThat(partner(partnerId).path("level").asText()).isEqualTo("TRIAL");
+
+        for (int i = 3; i < 5; i++) {
+            certify(partnerId, "auto-" + i, "AUTOMATION", "SERVICE", null);
+            certify(partnerId, "dev-" + i, "DEVELOPMENT", null, null);
+        }
+
+        JsonNode changed = kafka.awaitPartnerEvent(partnerId, "bk.partner.level-changed").path("data");
+        assertThat(changed.path("from").asText()).isEqualTo("TRIAL");
+        assertThat(changed.path("to").asText()).isEqualTo("LEVEL_3");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "LEVEL_3".equals(partner(partnerId).path("level").asText()));
+        JsonNode decisions = EngineRestClient.read(engine.get(TestUsers.WEBSITE,
+                "/api/partners/" + partnerId + "/evaluations").getBody());
+        assertThat(decisions.findValuesAsText("outcome")).startsWith("MEETS", "UPGRADE");
+        assertThat(decisions.get(0).path("level").asText()).isEqualTo("LEVEL_3");
+        assertThat(decisions.get(0).path("ruleVersion").asText()).contains("v");
+        assertThat(decisions.get(0).path("headcount").path("development").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void changesThatCrossNoThresholdTouchOnlyTheRegistry() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "COMMUNITY", 3, 1);
+        long evaluationsBefore = evaluations(partnerId);
+        long instancesBefore = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(partnerId)
+                .count();
+
+        revoke(partnerId, certificates.get(0));
+        certify(partnerId, "extra-dev", "DEVELOPMENT", null, null);
+        awaitConsumed(partnerId);
+
+        assertThat(partner(partnerId).path("headcount").path("automationService").asInt()).isEqualTo(2);
+        assertThat(partner(partnerId).path("headcount").path("development").asInt()).isEqualTo(2);
+        assertThat(evaluations(partnerId)).isEqualTo(evaluationsBefore);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(partnerId).count())
+                .isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void transferMovesOnePartnerBelowItsMinimumAndAnotherAboveItsLevel() {
+        String community = Companies.newPartnerId();
+        String enterprise = Companies.newPartnerId();
+        List<String> communityCertificates = activePartner(community, "COMMUNITY", 2, 1);
+        activePartner(enterprise, "ENTERPRISE", 4, 5);
+        assertThat(partner(enterprise).path("level").asText()).isEqualTo("TRIAL");
+
+        kafka.publish(CERTIFICATIONS, community, "bk.certification.transferred", Map.of("certificateId",
+                communityCertificates.get(0), "fromPartnerId", community, "toPartnerId", enterprise));
+
+        kafka.awaitPartnerEvent(community, "bk.partner.shortfall-opened");
+        JsonNode upgraded = kafka.awaitPartnerEvent(enterprise, "bk.partner.level-changed").path("data");
+        assertThat(upgraded.path("to").asText()).isEqualTo("LEVEL_3");
+        assertThat(partner(community).path("headcount").path("automationService").asInt()).isEqualTo(1);
+        assertThat(partner(enterprise).path("headcount").path("automationService").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void certificatePastItsExpiryDateStopsCountingWithoutAnEvent() {
+        String partnerId = Companies.newPartnerId();
+        String today = java.time.LocalDate.now(com.tencent.bk.partner.common.ProgramClock.PROGRAM_ZONE).toString();
+        certify(partnerId, "expiring", "AUTOMATION", "SERVICE", today);
+        activePartner(partnerId, "COMMUNITY", 1, 1);
+        assertThat(partner(partnerId).path("headcount").path("automationService").asInt()).isEqualTo(2);
+        jdbcClient.sql("update program.sweep_state set last_day = ?")
+                .param(java.time.LocalDate.parse(today)).update();
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(2, ChronoUnit.DAYS)));
+        sweep.run();
+
+        assertThat(partner(partnerId).path("headcount").path("automationService").asInt()).isEqualTo(1);
+        assertThat(partner(partnerId).path("evaluation").path("trigger").asText()).isEqualTo("CERTIFICATE_EXPIRY");
+        assertThat(running(partnerId)).isTrue();
+        assertThat(kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened")).isNotNull();
+    }
+
+    @Test
+    void partnerWhoseCertificatesExpireWithinTheWindowIsForecastAndWarnedOnce() {
+        String partnerId = Companies.newPartnerId();
+        String inThirtyDays = java.time.LocalDate.now(com.tencent.bk.partner.common.ProgramClock.PROGRAM_ZONE)
+                .plusDays(30).toString();
+        String expiring = certify(partnerId, "expiring", "AUTOMATION", "SERVICE", inThirtyDays);
+        activePartner(partnerId, "COMMUNITY", 1, 1);
+
+        JsonNode atRisk = EngineRestClient.read(engine.get(TestUsers.WEBSITE,
+                "/api/partners/at-risk?within=P60D").getBody());
+        JsonNode soonAtRisk = EngineRestClient.read(engine.get(TestUsers.WEBSITE,
+                "/api/partners/at-risk?within=P10D").getBody());
+        sweep.run();
+        sweep.run();
+
+        JsonNode entry = findPartner(atRisk, partnerId);
+        assertThat(entry.path("fallsBelowOn").asText())
+                .isEqualTo(java.time.LocalDate.parse(inThirtyDays).plusDays(1).toString());
+        assertThat(entry.path("certificateIds").get(0).asText()).isEqualTo(expiring);
+        assertThat(findPartner(soonAtRisk, partnerId)).isNull();
+        JsonNode warning = kafka.awaitPartnerEvent(partnerId, "bk.partner.headcount-at-risk").path("data");
+        assertThat(warning.path("certificateIds").get(0).asText()).isEqualTo(expiring);
+        assertThat(kafka.partnerEvents(partnerId).stream()
+                .filter(event -> event.path("type").asText().equals("bk.partner.headcount-at-risk")).count())
+                .isEqualTo(1);
+        assertThat(engine.get(TestUsers.WEBSITE, "/api/partners/at-risk?within=P5Y").getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    @Autowired
+    DailyTierSweep sweep;
+
+    private static JsonNode findPartner(JsonNode list, String partnerId) {
+        for (JsonNode entry : list) {
+            if (partnerId.equals(entry.path("partnerId").asText())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** Moves the clock past the grace period and fires the partner's due timers. */
+    private void passGracePeriod(String partnerId) {
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(92, ChronoUnit.DAYS)));
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("tier-reevaluation")
+                .processInstanceBusinessKey(partnerId).singleResult().getId();
+        for (Job job : management.createJobQuery().processInstanceId(instance).timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime()).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private boolean running(String partnerId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("tier-reevaluation")
+                .processInstanceBusinessKey(partnerId).count() > 0;
+    }
+
+    private long evaluations(String partnerId) {
+        return jdbcClient.sql("select count(*) from program.evaluation where partner_id = ?").param(partnerId)
+                .query(Long.class).single();
+    }
+}
