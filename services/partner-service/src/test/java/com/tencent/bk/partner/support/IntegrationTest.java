@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
         "partner.outbox.poll-interval=PT0.1S",
+        // a rules change deployed by a test is picked up within a second, not the production 30 s
+        "partner.tiering.rules-refresh=PT1S",
         // the embedded PostgreSQL stops in its own shutdown hook, in parallel with the context's: do not let
         // the engine's last metrics flush wait 30 s for a connection that cannot come
         "camunda.bpm.metrics.db-reporter-activate=false",
