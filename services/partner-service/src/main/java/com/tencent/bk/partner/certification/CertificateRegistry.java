@@ -7,12 +7,16 @@ import com.tencent.bk.partner.certification.CertificationEvent.CertificationTran
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,74 +29,96 @@ import org.springframework.stereotype.Repository;
 class CertificateRegistry {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ProgramClock clock;
 
-    CertificateRegistry(JdbcClient jdbc, ProgramClock clock) {
+    CertificateRegistry(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ProgramClock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
-    /** @return the companies whose certificates this event touched */
-    Set<String> apply(CertificationEvent event) {
-        if (event instanceof CertificationGranted granted) {
-            grant(granted);
-        } else if (event instanceof CertificationRevoked revoked) {
-            changeStatus(revoked.certificateId(), revoked.partnerId(), "REVOKED", revoked.reason());
-        } else if (event instanceof CertificationExpired expired) {
-            changeStatus(expired.certificateId(), expired.partnerId(), "EXPIRED", null);
-        } else if (event instanceof CertificationTransferred transferred) {
-            transfer(transferred);
-            return Set.of(transferred.fromPartnerId(), transferred.toPartnerId());
+    private static final String GRANT = """
+            insert into program.certificate (certificate_id, partner_id, engineer_id, track, level,
+                issued_on, expires_on, status, granted, updated_at)
+            values (:id, :partner, :engineer, :track, :level, :issued, :expires, 'VALID', true, :now)
+            on conflict (certificate_id) do update set
+                engineer_id = excluded.engineer_id, track = excluded.track, level = excluded.level,
+                issued_on = excluded.issued_on, expires_on = excluded.expires_on, granted = true,
+                -- a re-grant renews an expired certificate; a revocation is final
+                status = case when certificate.status = 'REVOKED' then 'REVOKED'
+                              when certificate.granted then 'VALID'
+                              else certificate.status end,
+                updated_at = excluded.updated_at
+            """;
+    private static final String CHANGE_STATUS = """
+            insert into program.certificate (certificate_id, partner_id, status, granted, status_reason, updated_at)
+            values (:id, :partner, :status, false, :reason, :now)
+            on conflict (certificate_id) do update set
+                status = case when certificate.status = 'REVOKED' then 'REVOKED' else excluded.status end,
+                status_reason = coalesce(excluded.status_reason, certificate.status_reason),
+                updated_at = excluded.updated_at
+            """;
+    private static final String TRANSFER = """
+            insert into program.certificate (certificate_id, partner_id, status, granted, updated_at)
+            values (:id, :partner, 'VALID', false, :now)
+            on conflict (certificate_id) do update set partner_id = excluded.partner_id,
+                updated_at = excluded.updated_at
+            """;
+
+    /**
+     * Applies events in their order, sending consecutive events of the same kind as one JDBC batch.
+     *
+     * @return the companies whose certificates the events touched
+     */
+    Set<String> applyAll(List<CertificationEvent> events) {
+        Timestamp now = Timestamp.from(clock.now());
+        Set<String> touched = new LinkedHashSet<>();
+        List<SqlParameterSource> run = new ArrayList<>();
+        String runSql = null;
+        for (CertificationEvent event : events) {
+            String sql = sqlOf(event);
+            if (!sql.equals(runSql) && !run.isEmpty()) {
+                batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
+                run.clear();
+            }
+            runSql = sql;
+            run.add(parameters(event, now));
+            touched.add(event.recordKey());
+            if (event instanceof CertificationTransferred transferred) {
+                touched.add(transferred.toPartnerId());
+            }
         }
-        return Set.of(event.recordKey());
+        if (!run.isEmpty()) {
+            batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
+        }
+        return touched;
     }
 
-    private void grant(CertificationGranted event) {
-        jdbc.sql("""
-                        insert into program.certificate (certificate_id, partner_id, engineer_id, track, level,
-                            issued_on, expires_on, status, granted, updated_at)
-                        values (:id, :partner, :engineer, :track, :level, :issued, :expires, 'VALID', true, :now)
-                        on conflict (certificate_id) do update set
-                            engineer_id = excluded.engineer_id, track = excluded.track, level = excluded.level,
-                            issued_on = excluded.issued_on, expires_on = excluded.expires_on, granted = true,
-                            -- a re-grant renews an expired certificate; a revocation is final
-                            status = case when certificate.status = 'REVOKED' then 'REVOKED'
-                                          when certificate.granted then 'VALID'
-                                          else certificate.status end,
-                            updated_at = excluded.updated_at
-                        """)
-                .param("id", event.certificateId()).param("partner", event.partnerId())
-                .param("engineer", event.engineerId()).param("track", event.track().name())
-                .param("level", event.level() == null ? null : event.level().name())
-                .param("issued", event.issuedOn()).param("expires", event.expiresOn())
-                .param("now", now())
-                .update();
+    private static String sqlOf(CertificationEvent event) {
+        if (event instanceof CertificationGranted) {
+            return GRANT;
+        }
+        return event instanceof CertificationTransferred ? TRANSFER : CHANGE_STATUS;
     }
 
-    private void changeStatus(String certificateId, String partnerId, String status, String reason) {
-        jdbc.sql("""
-                        insert into program.certificate (certificate_id, partner_id, status, granted, status_reason,
-                                                         updated_at)
-                        values (:id, :partner, :status, false, :reason, :now)
-                        on conflict (certificate_id) do update set
-                            status = case when certificate.status = 'REVOKED' then 'REVOKED' else excluded.status end,
-                            status_reason = coalesce(excluded.status_reason, certificate.status_reason),
-                            updated_at = excluded.updated_at
-                        """)
-                .param("id", certificateId).param("partner", partnerId).param("status", status)
-                .param("reason", reason).param("now", now())
-                .update();
-    }
-
-    private void transfer(CertificationTransferred event) {
-        jdbc.sql("""
-                        insert into program.certificate (certificate_id, partner_id, status, granted, updated_at)
-                        values (:id, :to, 'VALID', false, :now)
-                        on conflict (certificate_id) do update set partner_id = excluded.partner_id,
-                            updated_at = excluded.updated_at
-                        """)
-                .param("id", event.certificateId()).param("to", event.toPartnerId()).param("now", now())
-                .update();
+    private static SqlParameterSource parameters(CertificationEvent event, Timestamp now) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", event.certificateId()).addValue("now", now);
+        if (event instanceof CertificationGranted granted) {
+            return parameters.addValue("partner", granted.partnerId()).addValue("engineer", granted.engineerId())
+                    .addValue("track", granted.track().name())
+                    .addValue("level", granted.level() == null ? null : granted.level().name())
+                    .addValue("issued", granted.issuedOn()).addValue("expires", granted.expiresOn());
+        }
+        if (event instanceof CertificationRevoked revoked) {
+            return parameters.addValue("partner", revoked.partnerId()).addValue("status", "REVOKED")
+                    .addValue("reason", revoked.reason());
+        }
+        if (event instanceof CertificationExpired expired) {
+            return parameters.addValue("partner", expired.partnerId()).addValue("status", "EXPIRED")
+                    .addValue("reason", null);
+        }
+        return parameters.addValue("partner", ((CertificationTransferred) event).toPartnerId());
     }
 
     Headcount headcount(String partnerId, LocalDate onDay) {
@@ -139,7 +165,4 @@ class CertificateRegistry {
                 .params(from, until).query(String.class).list());
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.now());
-    }
 }

@@ -1,6 +1,5 @@
 package com.tencent.bk.partner.certification;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,10 +21,7 @@ class Certifications {
     }
 
     void apply(List<CertificationEvent> batch) {
-        Set<String> touched = new LinkedHashSet<>();
-        for (CertificationEvent event : batch) {
-            touched.addAll(certificates.apply(event));
-        }
+        Set<String> touched = certificates.applyAll(batch);
         events.publishEvent(new HeadcountMayHaveChanged(Set.copyOf(touched), "CERTIFICATION_CHANGE"));
     }
 }
