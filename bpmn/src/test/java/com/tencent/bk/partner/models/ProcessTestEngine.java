@@ -5,10 +5,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * One process engine per test JVM, on a real embedded PostgreSQL (never H2), with the service's
- * delegates and listeners replaced by {@link FakeDelegates}.
+ * delegates and listeners replaced by {@link FakeDelegates} and the service's serialization settings.
  */
 final class ProcessTestEngine {
 
@@ -44,6 +45,11 @@ final class ProcessTestEngine {
             configuration.setMetricsEnabled(false);
             configuration.setTaskMetricsEnabled(false);
             configuration.setBeans(FAKES.beans());
+            // the service's settings: no Java serialization, JSON through Spin, deserialized types validated
+            configuration.setJavaSerializationFormatEnabled(false);
+            configuration.setDeserializationTypeValidationEnabled(true);
+            configuration.setDeserializationAllowedPackages("com.tencent.bk.partner");
+            configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
             ProcessEngine engine = configuration.buildProcessEngine();
             BpmnAwareTests.init(engine);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,6 +6,7 @@ import com.tencent.bk.partner.billing.PaymentEvent.PaymentRefunded;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.process.Bpmn;
 import com.tencent.bk.partner.process.Workflows;
+import com.tencent.bk.partner.termination.Terminations;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,14 +31,16 @@ class Payments {
     private final Workflows workflows;
     private final ApplicationEventPublisher events;
     private final ProgramClock clock;
+    private final Terminations terminations;
 
     Payments(JdbcClient jdbc, Invoices invoices, Workflows workflows, ApplicationEventPublisher events,
-             ProgramClock clock) {
+             ProgramClock clock, Terminations terminations) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.workflows = workflows;
         this.events = events;
         this.clock = clock;
+        this.terminations = terminations;
     }
 
     void apply(PaymentEvent event) {
@@ -45,6 +48,7 @@ class Payments {
             receive(received);
         } else if (event instanceof PaymentFailed failed) {
             record(failed, "FAILED", null, null, failed.reason(), "RECORDED");
+            failIfOverdue(failed);
         } else if (event instanceof PaymentRefunded refunded) {
             refund(refunded);
         }
@@ -98,6 +102,17 @@ class Payments {
     private void refund(PaymentRefunded refund) {
         invoices.markRefunded(refund.invoiceId());
         record(refund, "REFUNDED", refund.amount(), null, refund.reason(), "RECORDED");
+        terminations.request(refund.partnerId(), Terminations.Cause.FEE_REFUNDED,
+                "服务费已退款 Service fee refunded (invoice " + refund.invoiceId() + "): " + refund.reason());
+    }
+
+    /** A failed payment of an invoice past its due date means the fee will not be paid: terminate. */
+    private void failIfOverdue(PaymentFailed failure) {
+        invoices.find(failure.invoiceId())
+                .filter(invoice -> invoice.status() == Invoice.Status.OPEN && invoice.dueOn().isBefore(clock.today()))
+                .ifPresent(invoice -> terminations.request(failure.partnerId(), Terminations.Cause.FEE_FAILED,
+                        "逾期服务费支付失败 Payment of overdue invoice " + invoice.invoiceId() + " failed: "
+                                + failure.reason()));
     }
 
     private void record(PaymentEvent event, String kind, java.math.BigDecimal amount, String currency,

@@ -156,6 +156,22 @@ class CertificateRegistry {
                 .collect(Collectors.groupingBy(CountedCertificate::partnerId, LinkedHashMap::new, Collectors.toList()));
     }
 
+    List<CountedCertificate> counted(String partnerId, LocalDate onDay) {
+        return jdbc.sql("""
+                        select certificate_id, partner_id, engineer_id, track, level, expires_on
+                        from program.certificate
+                        where partner_id = ? and granted and status = 'VALID'
+                          and (expires_on is null or expires_on >= ?)
+                        order by certificate_id
+                        """)
+                .params(partnerId, onDay)
+                .query((rs, i) -> new CountedCertificate(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Track.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? null : CertificationLevel.valueOf(rs.getString(5)),
+                        rs.getObject(6, LocalDate.class)))
+                .list();
+    }
+
     Set<String> activePartnersWithExpiries(LocalDate from, LocalDate until) {
         return new LinkedHashSet<>(jdbc.sql("""
                         select distinct c.partner_id from program.certificate c

@@ -31,6 +31,11 @@ public class Headcounts {
         return certificates.countedOfActivePartnersWithExpiries(from, until);
     }
 
+    /** The certificates that count for the company today: an audit's evidence. */
+    public List<CountedCertificate> countedToday(String partnerId) {
+        return certificates.counted(partnerId, clock.today());
+    }
+
     /** ACTIVE partners with a certificate whose last valid day lies in {@code [from, until)}. */
     public Set<String> activePartnersWithExpiries(LocalDate from, LocalDate until) {
         return certificates.activePartnersWithExpiries(from, until);

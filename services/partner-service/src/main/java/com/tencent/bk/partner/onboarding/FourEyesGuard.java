@@ -2,6 +2,7 @@ package com.tencent.bk.partner.onboarding;
 
 import com.tencent.bk.partner.process.Variables;
 import java.util.Objects;
+import com.tencent.bk.partner.process.TaskActors;
 import com.tencent.bk.partner.process.TaskRefusedException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

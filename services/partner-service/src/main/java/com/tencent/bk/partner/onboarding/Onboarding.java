@@ -14,6 +14,8 @@ import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerApproved;
 import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerRejected;
 import com.tencent.bk.partner.process.Workflows;
 import com.tencent.bk.partner.registry.Contract;
+import com.tencent.bk.partner.registry.ContractProperties;
+import com.tencent.bk.partner.renewal.Renewals;
 import com.tencent.bk.partner.registry.PartnerLevel;
 import com.tencent.bk.partner.registry.PartnerRegistry;
 import com.tencent.bk.partner.registry.PartnerStatus;
@@ -50,10 +52,13 @@ class Onboarding {
     private final ProgramClock clock;
     private final OnboardingProperties properties;
     private final TierReevaluation reevaluation;
+    private final ContractProperties contractTerm;
+    private final Renewals renewals;
 
     Onboarding(PartnerRegistry registry, ApplicationRecords applications, Headcounts headcounts, TierRules tierRules,
                FeeSchedule fees, Invoices invoices, Outbox outbox, Workflows workflows, ProgramClock clock,
-               OnboardingProperties properties, TierReevaluation reevaluation) {
+               OnboardingProperties properties, TierReevaluation reevaluation, ContractProperties contractTerm,
+               Renewals renewals) {
         this.registry = registry;
         this.applications = applications;
         this.headcounts = headcounts;
@@ -65,6 +70,8 @@ class Onboarding {
         this.clock = clock;
         this.properties = properties;
         this.reevaluation = reevaluation;
+        this.contractTerm = contractTerm;
+        this.renewals = renewals;
     }
 
     /** The company's current certified headcount against its requested type; the application goes to review. */
@@ -130,13 +137,14 @@ class Onboarding {
                       String signedContractId) {
         LocalDate startsOn = clock.today();
         Contract contract = new Contract(contractId(signedContractId, startsOn), partnerId, startsOn,
-                startsOn.plus(properties.contractTerm()).minusDays(1));
+                startsOn.plus(contractTerm.term()).minusDays(1));
         registry.activate(partnerId, level, contract, applicationId);
         applications.close(applicationId, Status.ACTIVATED, null);
         outbox.publish(new PartnerActivated(partnerId, type, level, contract.contractId(), contract.startsOn(),
                 contract.endsOn(), properties.benefitsOf(type)));
         // the first tier decision of the partnership; a shortfall or upgrade since review starts re-evaluation
         reevaluation.reevaluate(List.of(partnerId), "ACTIVATION");
+        renewals.schedule(partnerId, contract);
         return contract;
     }
 

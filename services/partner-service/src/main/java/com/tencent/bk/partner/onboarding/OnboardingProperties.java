@@ -1,18 +1,16 @@
 package com.tencent.bk.partner.onboarding;
 
 import com.tencent.bk.partner.registry.PartnerType;
-import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param contractTerm   length of a contract from activation
  * @param commonBenefits benefits of every partner (program rules, "Benefits")
  * @param benefits       benefits exclusive to a type
  */
 @ConfigurationProperties("partner.onboarding")
-record OnboardingProperties(Period contractTerm, List<String> commonBenefits,
+record OnboardingProperties(List<String> commonBenefits,
                             Map<PartnerType, List<String>> benefits) {
 
     OnboardingProperties {

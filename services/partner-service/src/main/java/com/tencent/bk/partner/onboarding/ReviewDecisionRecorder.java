@@ -3,6 +3,7 @@ package com.tencent.bk.partner.onboarding;
 import static com.tencent.bk.partner.process.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import com.tencent.bk.partner.process.TaskActors;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 

@@ -6,6 +6,11 @@ public final class Bpmn {
     public static final String ONBOARDING = "partner-onboarding";
     public static final String PAYMENT_EXCEPTION = "payment-exception";
     public static final String TIER_REEVALUATION = "tier-reevaluation";
+    public static final String CONTRACT_TERMINATION = "contract-termination";
+    public static final String PARTNER_RENEWAL = "partner-renewal";
+    public static final String QUARTERLY_AUDIT = "quarterly-audit";
+    public static final String CONFIRM_TERMINATION = "confirm-termination";
+    public static final String AUDIT_REQUESTED_MESSAGE = "AuditRequested";
 
     public static final String REVIEW_APPLICATION = "review-application";
     public static final String APPROVE_APPLICATION = "approve-application";

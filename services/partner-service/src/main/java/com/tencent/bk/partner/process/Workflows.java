@@ -24,6 +24,20 @@ public class Workflows {
         return runtime.startProcessInstanceByKey(processKey, partnerId, variables).getProcessInstanceId();
     }
 
+    /**
+     * Ends every other running process of the partner (onboarding, renewal, re-evaluation, payment cases):
+     * with them go their tasks, timers and message subscriptions. Custom listeners are skipped: nothing of
+     * what those processes would have done on their own way out should happen.
+     *
+     * @return how many were ended
+     */
+    public int endOtherProcesses(String partnerId, String keepProcessInstanceId, String reason) {
+        List<String> others = runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).list()
+                .stream().map(instance -> instance.getId()).filter(id -> !id.equals(keepProcessInstanceId)).toList();
+        others.forEach(id -> runtime.deleteProcessInstance(id, reason, true, true));
+        return others.size();
+    }
+
     public boolean isRunning(String processKey, String partnerId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
                 .processInstanceBusinessKey(partnerId).count() > 0;

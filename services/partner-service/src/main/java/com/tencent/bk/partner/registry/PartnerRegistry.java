@@ -4,6 +4,7 @@ import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +95,48 @@ public class PartnerRegistry {
                 .update();
     }
 
+    /** The partnership ends now: status TERMINATED, the running contract ended on {@code effectiveOn}. */
+    public void terminate(String partnerId, LocalDate effectiveOn) {
+        endPartnership(partnerId, PartnerStatus.TERMINATED, "TERMINATED", effectiveOn);
+    }
+
+    /** The contract ran out without renewal: status EXPIRED. */
+    public void expire(String partnerId, LocalDate endedOn) {
+        endPartnership(partnerId, PartnerStatus.EXPIRED, "ENDED", endedOn);
+    }
+
+    private void endPartnership(String partnerId, PartnerStatus status, String contractStatus, LocalDate endedOn) {
+        changeStatus(partnerId, status);
+        jdbc.sql("""
+                        update program.contract set status = ?, ended_on = ?
+                        where partner_id = ? and status = 'ACTIVE'
+                        """)
+                .params(contractStatus, endedOn, partnerId).update();
+    }
+
+    /** A further term: the old contract ends, the new one starts, at the level the renewal granted. */
+    public void renew(String partnerId, PartnerLevel level, Contract next) {
+        Partner partner = lock(partnerId).orElseThrow(() -> new IllegalStateException("Unknown partner " + partnerId));
+        jdbc.sql("update program.contract set status = 'ENDED', ended_on = ? where partner_id = ? and status = 'ACTIVE'")
+                .params(next.startsOn().minusDays(1), partnerId).update();
+        jdbc.sql("""
+                        insert into program.contract (contract_id, partner_id, type, level, starts_on, ends_on, status,
+                                                      created_at)
+                        values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
+                        """)
+                .params(next.contractId(), partnerId, partner.type().name(), level == null ? null : level.name(),
+                        next.startsOn(), next.endsOn(), Timestamp.from(clock.now()))
+                .update();
+        jdbc.sql("update program.partner set level = ?, updated_at = ? where partner_id = ?")
+                .params(level == null ? null : level.name(), Timestamp.from(clock.now()), partnerId).update();
+    }
+
+    /** How many contracts the partner has had: 1 during its first term. */
+    public int contractCount(String partnerId) {
+        return jdbc.sql("select count(*) from program.contract where partner_id = ?").param(partnerId)
+                .query(Integer.class).single();
+    }
+
     public boolean contractExists(String contractId) {
         return jdbc.sql("select count(*) from program.contract where contract_id = ?").param(contractId)
                 .query(Integer.class).single() > 0;
@@ -107,7 +150,7 @@ public class PartnerRegistry {
                         """)
                 .param(partnerId)
                 .query((rs, i) -> new Contract(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class)))
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
                 .optional();
     }
 

@@ -6,6 +6,7 @@ import com.tencent.bk.partner.process.Workflows;
 import com.tencent.bk.partner.registry.Partner;
 import com.tencent.bk.partner.registry.PartnerRegistry;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,18 @@ public class TierReevaluation {
         reevaluate(change.partnerIds(), change.trigger());
     }
 
+    /**
+     * After an audit found the registered headcount does not match reality: the tier is decided again and the
+     * decision recorded even when unchanged; a shortfall or upgrade starts (or reaches) re-evaluation.
+     */
+    public void reevaluateAfterAudit(String partnerId) {
+        for (Partner partner : registry.lockActive(List.of(partnerId))) {
+            Evaluation evaluation = rules.evaluate(partner, headcounts.of(partnerId), "AUDIT_MISMATCH");
+            evaluations.record(evaluation);
+            act(partner, evaluation);
+        }
+    }
+
     /** @return how many partners' results changed */
     public int reevaluate(Collection<String> partnerIds, String trigger) {
         int changed = 0;
@@ -50,13 +63,17 @@ public class TierReevaluation {
             }
             changed++;
             evaluations.record(evaluation);
-            if (workflows.isRunning(Bpmn.TIER_REEVALUATION, partner.partnerId())) {
-                workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
-            } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {
-                workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(partner, evaluation));
-            }
+            act(partner, evaluation);
         }
         return changed;
+    }
+
+    private void act(Partner partner, Evaluation evaluation) {
+        if (workflows.isRunning(Bpmn.TIER_REEVALUATION, partner.partnerId())) {
+            workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
+        } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {
+            workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(partner, evaluation));
+        }
     }
 
     private static Map<String, Object> startVariables(Partner partner, Evaluation evaluation) {

@@ -1,4 +1,4 @@
-package com.tencent.bk.partner.onboarding;
+package com.tencent.bk.partner.process;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Who acts on a task: the authenticated user of the call (REST, Tasklist), else the task's assignee. */
 @Component
-class TaskActors {
+public class TaskActors {
 
     private final IdentityService identity;
 
@@ -15,7 +15,7 @@ class TaskActors {
         this.identity = identity;
     }
 
-    String completingUser(DelegateTask task) {
+    public String completingUser(DelegateTask task) {
         Authentication authentication = identity.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();

@@ -1,0 +1,113 @@
+package com.tencent.bk.partner.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code scripts/bench} was asked to do. Sizes derive from {@link #events()}, {@link #instances()} and
+ * {@link #backlog()}; {@code --smoke} shrinks them to a few hundred events and drops the targets.
+ */
+record BenchOptions(boolean smoke, int events, int instances, int backlog, boolean external, Path serviceJar,
+                    Path workDir, Path output, int postgresPort, int kafkaPort, int httpPort, String serviceJvmOptions,
+                    String synchronousCommit) {
+
+    static final String USAGE = """
+            usage: scripts/bench [options]
+              --smoke               a few hundred events through every scenario, no targets (exit 0 if nothing
+                                    was lost or applied twice and every count matches)
+              --events N            B1 events (burst; the paced run sends N/2, the storm N/4)   [20000; smoke 200]
+              --instances N         waiting onboarding instances (B2) and at-minimum partners (B3) per run
+                                    (burst and paced each get N)                             [500; smoke 20]
+              --backlog N           B4 backlog size                                          [100000; smoke 300]
+              --external            use the PostgreSQL and Kafka given by BK_DB_URL, BK_DB_USER, BK_DB_PASSWORD,
+                                    BK_KAFKA_BOOTSTRAP (and BK_ADMIN_PASSWORD) instead of starting embedded ones
+              --output FILE         machine-readable results                        [<work-dir>/results.json]
+              --work-dir DIR        data, logs and results                                   [target/bench]
+              --service-jar FILE    the service's executable jar
+                                    [services/partner-service/target/partner-service-*-exec.jar]
+              --ports PG,KAFKA,HTTP fixed ports, or "auto" for free ones        [15432,19092,18080; smoke auto]
+              --service-jvm-opts S  JVM options of the service process                         [none]
+              --synchronous-commit on|off   of the embedded PostgreSQL                             [on]
+            """;
+
+    static BenchOptions parse(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean smoke = rest.remove("--smoke");
+        boolean external = rest.remove("--external");
+        Integer events = null;
+        Integer instances = null;
+        Integer backlog = null;
+        Path serviceJar = null;
+        Path workDir = Path.of("target", "bench");
+        Path output = null;
+        String ports = smoke ? "auto" : "15432,19092,18080";
+        String jvmOptions = "";
+        String synchronousCommit = "on";
+        for (int i = 0; i < rest.size(); i += 2) {
+            String name = rest.get(i);
+            if (name.equals("--help") || name.equals("-h")) {
+                throw new UsageException("");
+            }
+            if (i + 1 >= rest.size()) {
+                throw new UsageException(name + " needs a value");
+            }
+            String value = rest.get(i + 1);
+            switch (name) {
+                case "--events" -> events = positive(name, value);
+                case "--instances" -> instances = positive(name, value);
+                case "--backlog" -> backlog = positive(name, value);
+                case "--service-jar" -> serviceJar = Path.of(value);
+                case "--work-dir" -> workDir = Path.of(value);
+                case "--output" -> output = Path.of(value);
+                case "--ports" -> ports = value;
+                case "--service-jvm-opts" -> jvmOptions = value;
+                case "--synchronous-commit" -> synchronousCommit = onOrOff(value);
+                default -> throw new UsageException("unknown option " + name);
+            }
+        }
+        int[] portNumbers = ports(ports);
+        return new BenchOptions(smoke, events != null ? events : smoke ? 200 : 20_000,
+                instances != null ? instances : smoke ? 20 : 500,
+                backlog != null ? backlog : smoke ? 300 : 100_000, external,
+                serviceJar != null ? serviceJar : ServiceJar.find(),
+                workDir.toAbsolutePath(), (output != null ? output : workDir.resolve("results.json")).toAbsolutePath(),
+                portNumbers[0], portNumbers[1], portNumbers[2], jvmOptions, synchronousCommit);
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int number = Integer.parseInt(value.replace("_", ""));
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(name + " needs a positive number, got " + value);
+    }
+
+    private static String onOrOff(String value) {
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new UsageException("--synchronous-commit is on or off, got " + value);
+        }
+        return value;
+    }
+
+    private static int[] ports(String value) {
+        if (value.equals("auto")) {
+            return new int[] {FreePorts.pick(), FreePorts.pick(), FreePorts.pick()};
+        }
+        String[] parts = value.split(",");
+        if (parts.length != 3) {
+            throw new UsageException("--ports is PG,KAFKA,HTTP or auto, got " + value);
+        }
+        return new int[] {positive("--ports", parts[0]), positive("--ports", parts[1]), positive("--ports", parts[2])};
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.tencent.bk.partner.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** Free TCP ports for a run that must not clash with anything (the smoke run inside {@code verify}). */
+final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    static int pick() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.tencent.bk.partner.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The partner service as its own operating-system process, started from its executable jar with the
+ * {@code local} profile (its demo users drive the HTTP side) and the {@code BK_*} variables of production.
+ * Knows how long it took to become healthy and samples its resident memory.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final RssSampler rss;
+    private final double startupSeconds;
+
+    private ServiceProcess(Process process, Path log, double startupSeconds) {
+        this.process = process;
+        this.log = log;
+        this.startupSeconds = startupSeconds;
+        this.rss = new RssSampler(process.pid());
+    }
+
+    record Settings(Path jar, String jvmOptions, String jdbcUrl, String user, String password, String bootstrap,
+                    int httpPort, String adminPassword) {
+    }
+
+    static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!settings.jvmOptions().isBlank()) {
+            command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", settings.jar().toString(), "--spring.profiles.active=local"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("BK_DB_URL", settings.jdbcUrl());
+        env.put("BK_DB_USER", settings.user());
+        env.put("BK_DB_PASSWORD", settings.password());
+        env.put("BK_KAFKA_BOOTSTRAP", settings.bootstrap());
+        env.put("BK_HTTP_PORT", Integer.toString(settings.httpPort()));
+        env.put("BK_ADMIN_PASSWORD", settings.adminPassword());
+        try {
+            Files.createDirectories(log.getParent());
+            long started = System.nanoTime();
+            Process process = builder.start();
+            long deadline = started + timeout.toNanos();
+            while (!api.healthy()) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service exited with " + process.exitValue()
+                            + " before it was up; see " + log);
+                }
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("the service was not up after " + timeout + "; see " + log);
+                }
+                Sleep.millis(100);
+            }
+            return new ServiceProcess(process, log, (System.nanoTime() - started) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the service", e);
+        }
+    }
+
+    double startupSeconds() {
+        return startupSeconds;
+    }
+
+    /** The kernel's high-water mark of the process's resident set (VmHWM), in MiB. */
+    double peakRssMib() {
+        return Math.max(rss.peakMib(), ProcStatus.kib(process.pid(), "VmHWM") / 1024.0);
+    }
+
+    double currentRssMib() {
+        return ProcStatus.kib(process.pid(), "VmRSS") / 1024.0;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** SIGTERM, as an orchestrator stops it; waits for the clean shutdown. */
+    @Override
+    public void close() {
+        rss.close();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Samples VmRSS every 200 ms as a cross-check of VmHWM. */
+    private static final class RssSampler implements AutoCloseable {
+        private final Thread thread;
+        private volatile double peakMib;
+        private volatile boolean running = true;
+
+        RssSampler(long pid) {
+            thread = new Thread(() -> {
+                while (running) {
+                    peakMib = Math.max(peakMib, ProcStatus.kib(pid, "VmRSS") / 1024.0);
+                    Sleep.millis(200);
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        double peakMib() {
+            return peakMib;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+        }
+    }
+}

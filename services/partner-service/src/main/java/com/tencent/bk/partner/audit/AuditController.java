@@ -1,0 +1,60 @@
+package com.tencent.bk.partner.audit;
+
+import com.tencent.bk.partner.process.Bpmn;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Starting an audit by hand (besides the quarterly timer), and reading one: sample, seed, population. */
+@RestController
+@Validated
+@PreAuthorize("hasAnyAuthority('GROUP_auditors', 'GROUP_camunda-admin')")
+class AuditController {
+
+    /** Both optional: the configured sample size, and a fresh seed; give a seed to repeat a draw. */
+    record StartAudit(@Min(0) @Max(10_000) Integer sampleSize, Long seed) {
+    }
+
+    private final RuntimeService runtime;
+    private final Audits audits;
+
+    AuditController(RuntimeService runtime, Audits audits) {
+        this.runtime = runtime;
+        this.audits = audits;
+    }
+
+    @PostMapping("/api/audits")
+    @Transactional
+    ResponseEntity<Audits.Audit> start(@RequestBody(required = false) @jakarta.validation.Valid StartAudit body,
+                                       Principal principal) {
+        String auditId = audits.newAuditId();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("auditId", auditId);
+        variables.put("requestedSeed", body == null ? null : body.seed());
+        variables.put("requestedSampleSize", body == null ? null : body.sampleSize());
+        variables.put("startedBy", principal.getName());
+        runtime.createMessageCorrelation(Bpmn.AUDIT_REQUESTED_MESSAGE).processInstanceBusinessKey(auditId)
+                .setVariables(variables).correlateStartMessage();
+        return ResponseEntity.status(HttpStatus.CREATED).body(audits.find(auditId).orElseThrow());
+    }
+
+    @GetMapping("/api/audits/{auditId}")
+    Audits.Audit audit(@PathVariable String auditId) {
+        return audits.find(auditId).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "No audit " + auditId));
+    }
+}

@@ -1,0 +1,61 @@
+package com.tencent.bk.partner.audit;
+
+import com.tencent.bk.partner.process.ProcessVariables;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The steps of {@code quarterly-audit}, each translating variables to one {@link Audits} call. */
+@Configuration
+class AuditDelegates {
+
+    @Bean
+    JavaDelegate drawAuditSample(Audits audits) {
+        return execution -> {
+            ProcessVariables variables = ProcessVariables.of(execution);
+            String given = variables.optionalText("auditId"); // none when started by the quarterly timer
+            String auditId = given != null ? given : audits.newAuditId();
+            Audits.Audit audit = audits.draw(auditId, (Long) execution.getVariable("requestedSeed"),
+                    (Integer) execution.getVariable("requestedSampleSize"), variables.optionalText("startedBy"));
+            execution.setVariable("auditId", audit.auditId());
+            execution.setVariable("sampledPartners", new ArrayList<>(audit.sampled()));
+            execution.setVariable("sampleSize", audit.sampleSize());
+            execution.setVariable("auditSeed", audit.seed());
+        };
+    }
+
+    /** Start of each partner's case: the facts the auditor's form shows, local to the case. */
+    @Bean
+    ExecutionListener auditCaseOpened(Audits audits) {
+        return execution -> {
+            ProcessVariables variables = ProcessVariables.of(execution);
+            Audits.CaseFacts facts = audits.facts(variables.text("auditId"), variables.text("auditedPartnerId"));
+            execution.setVariableLocal("companyName", facts.partner().companyName());
+            execution.setVariableLocal("partnerType", facts.partner().type().name());
+            execution.setVariableLocal("currentLevel",
+                    facts.partner().level() == null ? null : facts.partner().level().name());
+            execution.setVariableLocal("evidenceSummary", facts.evidenceSummary());
+            execution.setVariableLocal("automationService", facts.headcount().automationService());
+            execution.setVariableLocal("automationUsage", facts.headcount().automationUsage());
+            execution.setVariableLocal("development", facts.headcount().development());
+            execution.setVariableLocal("requiredAutomationService", facts.required().automationService());
+            execution.setVariableLocal("requiredAutomationUsage", facts.required().automationUsage());
+            execution.setVariableLocal("requiredDevelopment", facts.required().development());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordAuditOutcome(Audits audits, IdentityService identity) {
+        return execution -> {
+            ProcessVariables variables = ProcessVariables.of(execution);
+            Authentication auditor = identity.getCurrentAuthentication();
+            audits.record(variables.text("auditId"), variables.text("auditedPartnerId"),
+                    AuditOutcome.valueOf(variables.text("auditOutcome")), variables.optionalText("comment"),
+                    auditor == null ? null : auditor.getUserId());
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package com.tencent.bk.partner.deadlines;
+
+import com.tencent.bk.partner.common.ProgramClock;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The timers of a partner's running processes, and moving one of them. */
+@Component
+class Deadlines {
+
+    record Deadline(String timer, String process, String processInstanceId, Instant dueAt) {
+    }
+
+    record Change(String timer, String processInstanceId, Instant oldDueAt, Instant newDueAt, String reason,
+                  String changedBy, Instant changedAt) {
+    }
+
+    static class NoSuchDeadlineException extends RuntimeException {
+        NoSuchDeadlineException(String message) {
+            super(message);
+        }
+    }
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final RepositoryService repository;
+    private final JdbcClient jdbc;
+    private final ProgramClock clock;
+
+    Deadlines(RuntimeService runtime, ManagementService management, RepositoryService repository, JdbcClient jdbc,
+              ProgramClock clock) {
+        this.runtime = runtime;
+        this.management = management;
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    List<Deadline> of(String partnerId) {
+        Map<String, String> processKeys = runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId)
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, instance ->
+                        repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey()));
+        return processKeys.keySet().stream()
+                .flatMap(instanceId -> management.createJobQuery().processInstanceId(instanceId).timers().list()
+                        .stream())
+                .map(job -> new Deadline(timerOf(job), processKeys.get(job.getProcessInstanceId()),
+                        job.getProcessInstanceId(), job.getDuedate().toInstant()))
+                .sorted(java.util.Comparator.comparing(Deadline::dueAt))
+                .toList();
+    }
+
+    @Transactional
+    Change move(String partnerId, String timer, Instant newDueAt, String reason, String user) {
+        Deadline deadline = of(partnerId).stream().filter(candidate -> candidate.timer().equals(timer)).findFirst()
+                .orElseThrow(() -> new NoSuchDeadlineException("Partner " + partnerId + " has no running timer "
+                        + timer));
+        Job job = management.createJobQuery().processInstanceId(deadline.processInstanceId()).timers().list()
+                .stream().filter(candidate -> timerOf(candidate).equals(timer)).findFirst().orElseThrow();
+        management.setJobDuedate(job.getId(), Date.from(newDueAt));
+        Change change = new Change(timer, deadline.processInstanceId(), deadline.dueAt(), newDueAt, reason, user,
+                clock.now());
+        jdbc.sql("""
+                        insert into program.deadline_change (partner_id, process_instance_id, timer, old_due_at,
+                                                             new_due_at, reason, changed_by, changed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(partnerId, change.processInstanceId(), timer, Timestamp.from(change.oldDueAt()),
+                        Timestamp.from(newDueAt), reason, user, Timestamp.from(change.changedAt()))
+                .update();
+        return change;
+    }
+
+    List<Change> changes(String partnerId) {
+        return jdbc.sql("""
+                        select timer, process_instance_id, old_due_at, new_due_at, reason, changed_by, changed_at
+                        from program.deadline_change where partner_id = ? order by change_id desc
+                        """)
+                .param(partnerId)
+                .query((rs, i) -> new Change(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** The BPMN id of the timer event behind a job, e.g. {@code grace-period-ended}. */
+    private String timerOf(Job job) {
+        JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult();
+        return definition.getActivityId();
+    }
+}

@@ -1,0 +1,110 @@
+package com.tencent.bk.partner.renewal;
+
+import com.tencent.bk.partner.billing.Fee;
+import com.tencent.bk.partner.billing.Invoice;
+import com.tencent.bk.partner.process.ProcessVariables;
+import com.tencent.bk.partner.registry.PartnerLevel;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of {@code partner-renewal}, each translating variables to one {@link Renewals} call. */
+@Configuration
+class RenewalDelegates {
+
+    static final String ANNOUNCED = "nonRenewalAnnounced";
+    /** The contract being renewed; {@code contractId} is what the manager enters when signing. */
+    static final String CURRENT_CONTRACT = "currentContractId";
+
+    @Bean
+    JavaDelegate checkRenewalQualification(Renewals renewals) {
+        return execution -> {
+            RenewalAssessment assessment = renewals.assess(ProcessVariables.of(execution).partnerId());
+            execution.setVariable("renewable", assessment.renewable());
+            execution.setVariable("renewalAssessment", assessment.explanation());
+            execution.setVariable("renewalLevel", assessment.level() == null ? null : assessment.level().name());
+            var evaluation = assessment.evaluation();
+            execution.setVariable("automationService", evaluation.headcount().automationService());
+            execution.setVariable("automationUsage", evaluation.headcount().automationUsage());
+            execution.setVariable("development", evaluation.headcount().development());
+            execution.setVariable("requiredAutomationService", evaluation.required().automationService());
+            execution.setVariable("requiredAutomationUsage", evaluation.required().automationUsage());
+            execution.setVariable("requiredDevelopment", evaluation.required().development());
+        };
+    }
+
+    @Bean
+    JavaDelegate announceNonRenewal(Renewals renewals) {
+        return execution -> {
+            ProcessVariables variables = ProcessVariables.of(execution);
+            String reason = Boolean.FALSE.equals(execution.getVariable("renewable"))
+                    ? variables.text("renewalAssessment") : Renewals.DECLINED;
+            renewals.announceNonRenewal(variables.partnerId(), variables.text(CURRENT_CONTRACT), endsOn(execution),
+                    reason);
+            execution.setVariable(ANNOUNCED, true);
+        };
+    }
+
+    @Bean
+    JavaDelegate expirePartnership(Renewals renewals) {
+        return execution -> renewals.expire(ProcessVariables.of(execution).partnerId(),
+                execution.getProcessInstanceId(), ProcessVariables.of(execution).text(CURRENT_CONTRACT),
+                endsOn(execution), Boolean.TRUE.equals(execution.getVariable(ANNOUNCED)));
+    }
+
+    @Bean
+    JavaDelegate assessRenewalFee(Renewals renewals) {
+        return execution -> execution.setVariable("renewalFeeRequired",
+                renewals.feeFor(ProcessVariables.of(execution).partnerId(), level(execution)).isPresent());
+    }
+
+    @Bean
+    JavaDelegate requestRenewalInvoice(Renewals renewals) {
+        return execution -> {
+            String partnerId = ProcessVariables.of(execution).partnerId();
+            Fee fee = renewals.feeFor(partnerId, level(execution)).orElseThrow();
+            Invoice invoice = renewals.requestFee(partnerId, fee);
+            execution.setVariable("invoiceId", invoice.invoiceId());
+            execution.setVariable("invoiceAmount", invoice.amount().toPlainString());
+            execution.setVariable("invoiceCurrency", invoice.currency());
+            execution.setVariable("invoiceDueOn", invoice.dueOn().toString());
+        };
+    }
+
+    @Bean
+    JavaDelegate checkRenewalFeePaid(Renewals renewals) {
+        return execution -> execution.setVariable("feePaid",
+                renewals.feeAlreadyPaid(ProcessVariables.of(execution).text("invoiceId")));
+    }
+
+    @Bean
+    JavaDelegate renewContract(Renewals renewals) {
+        return execution -> {
+            ProcessVariables variables = ProcessVariables.of(execution);
+            renewals.renew(variables.partnerId(), level(execution), endsOn(execution), signedContractId(execution));
+        };
+    }
+
+    /**
+     * The id the manager entered when signing ({@code contractId}, which starts out as the current contract's
+     * id); null when left blank or unchanged, so that one is generated.
+     */
+    private static String signedContractId(DelegateExecution execution) {
+        ProcessVariables variables = ProcessVariables.of(execution);
+        return Optional.ofNullable(variables.optionalText("contractId"))
+                .filter(id -> !id.equals(variables.text(CURRENT_CONTRACT)))
+                .orElse(null);
+    }
+
+    private static LocalDate endsOn(DelegateExecution execution) {
+        return LocalDate.parse(ProcessVariables.of(execution).text("contractEndsOn"));
+    }
+
+    private static PartnerLevel level(DelegateExecution execution) {
+        String level = ProcessVariables.of(execution).optionalText("renewalLevel");
+        return level == null ? null : PartnerLevel.valueOf(level);
+    }
+}

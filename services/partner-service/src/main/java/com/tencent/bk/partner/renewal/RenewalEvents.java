@@ -1,0 +1,26 @@
+package com.tencent.bk.partner.renewal;
+
+import com.tencent.bk.partner.events.OutboundEvent;
+import java.time.LocalDate;
+
+final class RenewalEvents {
+
+    private RenewalEvents() {
+    }
+
+    record PartnerRenewed(String partnerId, String contractId, LocalDate endsOn, String reason)
+            implements OutboundEvent {
+        @Override
+        public String eventType() {
+            return "bk.partner.renewed";
+        }
+    }
+
+    record PartnerNotRenewed(String partnerId, String contractId, LocalDate endsOn, String reason)
+            implements OutboundEvent {
+        @Override
+        public String eventType() {
+            return "bk.partner.not-renewed";
+        }
+    }
+}

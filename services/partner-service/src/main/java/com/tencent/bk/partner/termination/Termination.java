@@ -1,0 +1,46 @@
+package com.tencent.bk.partner.termination;
+
+import com.tencent.bk.partner.common.ProgramClock;
+import com.tencent.bk.partner.events.Outbox;
+import com.tencent.bk.partner.process.Workflows;
+import com.tencent.bk.partner.registry.PartnerRegistry;
+import com.tencent.bk.partner.termination.TerminationEvents.PartnerTerminated;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** What a decided {@code contract-termination} case does. */
+@Component
+class Termination {
+
+    private final PartnerRegistry registry;
+    private final Outbox outbox;
+    private final Workflows workflows;
+    private final TerminationCases cases;
+    private final ProgramClock clock;
+
+    Termination(PartnerRegistry registry, Outbox outbox, Workflows workflows, TerminationCases cases,
+                ProgramClock clock) {
+        this.registry = registry;
+        this.outbox = outbox;
+        this.workflows = workflows;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /**
+     * Terminated with immediate effect: status TERMINATED, the contract ended today, benefits revoked
+     * ({@code bk.partner.terminated}), every other process of the partner ended.
+     */
+    void terminate(String partnerId, String caseProcessInstanceId, String reason) {
+        LocalDate effectiveOn = clock.today();
+        registry.terminate(partnerId, effectiveOn);
+        workflows.endOtherProcesses(partnerId, caseProcessInstanceId, "partner terminated: " + reason);
+        outbox.publish(new PartnerTerminated(partnerId, reason, effectiveOn, false));
+        cases.decide(partnerId, "TERMINATED");
+    }
+
+    /** Not confirmed: the case closes with its reason and nothing about the partnership changes. */
+    void decline(String partnerId) {
+        cases.decide(partnerId, "DECLINED");
+    }
+}

@@ -1,0 +1,77 @@
+package com.tencent.bk.partner.termination;
+
+import com.tencent.bk.partner.common.ProgramClock;
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.Workflows;
+import com.tencent.bk.partner.registry.Partner;
+import com.tencent.bk.partner.registry.PartnerRegistry;
+import com.tencent.bk.partner.registry.PartnerStatus;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every termination request is recorded; for an ACTIVE partner it opens a {@code contract-termination} case
+ * unless one is already open (at most one per partner: the later request is kept beside it).
+ */
+@Component
+class TerminationCases implements Terminations {
+
+    private static final Logger log = LoggerFactory.getLogger(TerminationCases.class);
+
+    private final JdbcClient jdbc;
+    private final PartnerRegistry registry;
+    private final Workflows workflows;
+    private final ProgramClock clock;
+
+    TerminationCases(JdbcClient jdbc, PartnerRegistry registry, Workflows workflows, ProgramClock clock) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.workflows = workflows;
+        this.clock = clock;
+    }
+
+    @Override
+    public RequestOutcome request(String partnerId, Cause cause, String reason, String raisedBy) {
+        Optional<Partner> partner = registry.lock(partnerId).filter(found -> found.status() == PartnerStatus.ACTIVE);
+        RequestOutcome outcome = partner.isEmpty() ? RequestOutcome.NOT_ACTIVE
+                : workflows.isRunning(Bpmn.CONTRACT_TERMINATION, partnerId) ? RequestOutcome.CASE_ALREADY_OPEN
+                : RequestOutcome.CASE_STARTED;
+        String processInstanceId = outcome == RequestOutcome.CASE_STARTED
+                ? workflows.start(Bpmn.CONTRACT_TERMINATION, partnerId, variables(partner.get(), cause, reason, raisedBy))
+                : null;
+        jdbc.sql("""
+                        insert into program.termination_request (partner_id, cause, reason, raised_by, requested_at,
+                                                                 outcome, process_instance_id)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(partnerId, cause.name(), reason, raisedBy, Timestamp.from(clock.now()),
+                        outcome == RequestOutcome.NOT_ACTIVE ? "NOT_ACTIVE" : null, processInstanceId)
+                .update();
+        log.warn("Termination requested for {} ({}): {} -> {}", partnerId, cause, reason, outcome);
+        return outcome;
+    }
+
+    /** Closes the open requests of the partner with the case's decision. */
+    void decide(String partnerId, String decision) {
+        jdbc.sql("update program.termination_request set outcome = ? where partner_id = ? and outcome is null")
+                .params(decision, partnerId).update();
+    }
+
+    private static Map<String, Object> variables(Partner partner, Cause cause, String reason, String raisedBy) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("partnerId", partner.partnerId());
+        variables.put("companyName", partner.companyName());
+        variables.put("partnerType", partner.type().name());
+        variables.put("currentLevel", partner.level() == null ? null : partner.level().name());
+        variables.put("terminationCause", cause.name());
+        variables.put("terminationReason", reason);
+        variables.put("raisedBy", raisedBy);
+        return variables;
+    }
+}
