@@ -20,6 +20,7 @@ import com.tencent.bk.partner.registry.PartnerLevel;
 import com.tencent.bk.partner.registry.PartnerRegistry;
 import com.tencent.bk.partner.registry.PartnerStatus;
 import com.tencent.bk.partner.registry.PartnerType;
+import com.tencent.bk.partner.termination.PartnershipTerminated;
 import com.tencent.bk.partner.tiering.Qualification;
 import com.tencent.bk.partner.tiering.TierReevaluation;
 import com.tencent.bk.partner.tiering.TierRules;
@@ -111,6 +112,13 @@ class Onboarding {
         }
         registry.changeStatus(fee.partnerId(), PartnerStatus.AWAITING_SIGNATURE);
         workflows.correlateFeePaid(fee.invoiceId());
+    }
+
+    /** A company terminated while still in onboarding: its application ends with the partnership. */
+    @EventListener
+    void onTerminated(PartnershipTerminated terminated) {
+        applications.openApplicationOf(terminated.partnerId()).ifPresent(applicationId ->
+                applications.close(applicationId, Status.CANCELLED, terminated.reason()));
     }
 
     void remindOfFee(String invoiceId) {

@@ -6,6 +6,7 @@ import com.tencent.bk.partner.process.Workflows;
 import com.tencent.bk.partner.registry.PartnerRegistry;
 import com.tencent.bk.partner.termination.TerminationEvents.PartnerTerminated;
 import java.time.LocalDate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** What a decided {@code contract-termination} case does. */
@@ -17,14 +18,16 @@ class Termination {
     private final Workflows workflows;
     private final TerminationCases cases;
     private final ProgramClock clock;
+    private final ApplicationEventPublisher events;
 
     Termination(PartnerRegistry registry, Outbox outbox, Workflows workflows, TerminationCases cases,
-                ProgramClock clock) {
+                ProgramClock clock, ApplicationEventPublisher events) {
         this.registry = registry;
         this.outbox = outbox;
         this.workflows = workflows;
         this.cases = cases;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -37,6 +40,7 @@ class Termination {
         workflows.endOtherProcesses(partnerId, caseProcessInstanceId, "partner terminated: " + reason);
         outbox.publish(new PartnerTerminated(partnerId, reason, effectiveOn, false));
         cases.decide(partnerId, "TERMINATED");
+        events.publishEvent(new PartnershipTerminated(partnerId, reason));
     }
 
     /** Not confirmed: the case closes with its reason and nothing about the partnership changes. */

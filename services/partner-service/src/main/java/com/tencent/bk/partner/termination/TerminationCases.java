@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Every termination request is recorded; for an ACTIVE partner it opens a {@code contract-termination} case
+ * Every termination request is recorded; for a live partnership (ACTIVE, or still in onboarding) it opens a {@code contract-termination} case
  * unless one is already open (at most one per partner: the later request is kept beside it).
  */
 @Component
@@ -38,7 +38,9 @@ class TerminationCases implements Terminations {
 
     @Override
     public RequestOutcome request(String partnerId, Cause cause, String reason, String raisedBy) {
-        Optional<Partner> partner = registry.lock(partnerId).filter(found -> found.status() == PartnerStatus.ACTIVE);
+        // a live partnership: ACTIVE, or a company still in onboarding (its application ends with the case)
+        Optional<Partner> partner = registry.lock(partnerId)
+                .filter(found -> PartnerStatus.BLOCKS_NEW_APPLICATION.contains(found.status()));
         RequestOutcome outcome = partner.isEmpty() ? RequestOutcome.NOT_ACTIVE
                 : workflows.isRunning(Bpmn.CONTRACT_TERMINATION, partnerId) ? RequestOutcome.CASE_ALREADY_OPEN
                 : RequestOutcome.CASE_STARTED;

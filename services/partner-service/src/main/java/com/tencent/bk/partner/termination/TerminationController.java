@@ -36,7 +36,7 @@ class TerminationController {
         Terminations.RequestOutcome outcome = terminations.request(partnerId, Terminations.Cause.RAISED_BY_USER,
                 body.reason(), principal.getName());
         if (outcome == Terminations.RequestOutcome.NOT_ACTIVE) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Partner " + partnerId + " is not ACTIVE");
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Company " + partnerId + " has no live partnership");
         }
         HttpStatus status = outcome == Terminations.RequestOutcome.CASE_STARTED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(Map.of("partnerId", partnerId, "outcome", outcome.name()));

@@ -15,8 +15,8 @@ public interface Terminations {
 
     /**
      * @param raisedBy the user who raised it, who may then not confirm it; null when raised by the program
-     * @return the outcome of the request: a case started, joined an open one, or kept for a company that is
-     *         not an active partner
+     * @return the outcome of the request: a case started, joined an open one, or kept for a company without
+     *         a live partnership
      */
     RequestOutcome request(String partnerId, Cause cause, String reason, String raisedBy);
 

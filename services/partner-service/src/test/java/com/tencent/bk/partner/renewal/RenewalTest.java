@@ -1,0 +1,156 @@
+package com.tencent.bk.partner.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.EngineRestClient;
+import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Renewal before the contract ends: qualifications re-checked (a Trial partner must have reached the full
+ * enterprise headcount), review, fee, re-signing and a new term — or expiry. Deadlines are brought forward
+ * through the deadline API, as an operator would, and the job executor fires them.
+ */
+class RenewalTest extends ServiceIntegrationTest {
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Test
+    void trialPartnerWithoutTheFullEnterpriseHeadcountIsNotRenewedAndExpiresAtTheContractEnd() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 3, 3);
+
+        moveDeadline(partnerId, "renewal-due", "试用期满复核 trial year review");
+        JsonNode notRenewed = kafka.awaitPartnerEvent(partnerId, "bk.partner.not-renewed").path("data");
+        assertThat(notRenewed.path("reason").asText()).contains("Trial partner did not reach");
+        assertThat(notRenewed.path("contractId").asText())
+                .isEqualTo(partner(partnerId).path("contract").path("contractId").asText());
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
+
+        moveDeadline(partnerId, "contract-ended", "提前结束演示 end now");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(partner(partnerId).path("status").asText()));
+        JsonNode changes = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/api/partners/" + partnerId + "/deadlines/changes").getBody());
+        assertThat(changes.findValuesAsText("timer")).containsExactly("contract-ended", "renewal-due");
+        assertThat(changes.findValuesAsText("changedBy")).containsOnly(TestUsers.MANAGER);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).count()).isZero();
+    }
+
+    @Test
+    void levelPartnerIsReviewedPaysTheRenewalFeeSignsAndStartsANewTerm() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        JsonNode firstContract = partner(partnerId).path("contract");
+
+        moveDeadline(partnerId, "renewal-due", "renew now");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
+                Map.of("approved", true, "comment", "续约 renew"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> renewalInvoice(partnerId) != null);
+        JsonNode invoice = renewalInvoice(partnerId);
+        kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
+                invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount", invoice.path("amount").asText(),
+                "currency", "CNY", "paidAt", "2026-11-24T08:00:00Z"));
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-renewal"),
+                Map.of("contractSigned", true, "contractId", "BKP-RENEWED-" + partnerId));
+
+        JsonNode renewed = kafka.awaitPartnerEvent(partnerId, "bk.partner.renewed").path("data");
+        assertThat(renewed.path("contractId").asText()).isEqualTo("BKP-RENEWED-" + partnerId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ("BKP-RENEWED-" + partnerId)
+                .equals(partner(partnerId).path("contract").path("contractId").asText()));
+        JsonNode contract = partner(partnerId).path("contract");
+        assertThat(LocalDate.parse(contract.path("startsOn").asText()))
+                .isEqualTo(LocalDate.parse(firstContract.path("endsOn").asText()).plusDays(1));
+        assertThat(partner(partnerId).path("level").asText()).isEqualTo("LEVEL_3");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("partner-renewal")
+                .processInstanceBusinessKey(partnerId).count()).as("the next term's renewal").isEqualTo(1);
+    }
+
+    @Test
+    void renewalFeeNotPaidByTheContractEndLetsThePartnershipExpire() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        moveDeadline(partnerId, "renewal-due", "renew now");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
+                Map.of("approved", true, "comment", "ok"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
+                .contains("renewal-fee-deadline-passed"));
+
+        moveDeadline(partnerId, "renewal-fee-deadline-passed", "end now");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(partner(partnerId).path("status").asText()));
+        assertThat(kafka.awaitPartnerEvent(partnerId, "bk.partner.not-renewed").path("data").path("reason").asText())
+                .contains("not paid");
+    }
+
+    @Test
+    void brandPartnerIsRenewedWithoutAFee() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+        moveDeadline(partnerId, "renewal-due", "renew now");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
+                Map.of("approved", true, "comment", "ok"));
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-renewal"),
+                Map.of("contractSigned", true, "contractId", ""));
+
+        assertThat(kafka.awaitPartnerEvent(partnerId, "bk.partner.renewed").path("data").path("contractId").asText())
+                .startsWith("BKP-");
+    }
+
+    @Test
+    void onlyManagersMoveDeadlinesAndBadRequestsAreNamed() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+
+        ResponseEntity<String> byReviewer = put(TestUsers.REVIEWER, partnerId, "renewal-due",
+                Map.of("dueAt", Instant.now().toString(), "reason", "x"));
+        ResponseEntity<String> invalid = put(TestUsers.MANAGER, partnerId, "renewal-due", Map.of("reason", " "));
+        ResponseEntity<String> unknown = put(TestUsers.MANAGER, partnerId, "no-such-timer",
+                Map.of("dueAt", Instant.now().toString(), "reason", "x"));
+
+        assertThat(byReviewer.getStatusCode().value()).isEqualTo(403);
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(EngineRestClient.read(invalid.getBody()).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("dueAt", "reason");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(deadlines(partnerId).findValuesAsText("timer")).contains("renewal-due");
+    }
+
+    private JsonNode renewalInvoice(String partnerId) {
+        return kafka.partnerEvents(partnerId).stream()
+                .filter(event -> "RENEWAL".equals(event.path("data").path("purpose").asText()))
+                .findFirst().map(event -> event.path("data")).orElse(null);
+    }
+
+    private JsonNode deadlines(String partnerId) {
+        return EngineRestClient.read(engine.get(TestUsers.MANAGER, "/api/partners/" + partnerId + "/deadlines")
+                .getBody());
+    }
+
+    private void moveDeadline(String partnerId, String timer, String reason) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
+                .contains(timer));
+        ResponseEntity<String> moved = put(TestUsers.MANAGER, partnerId, timer,
+                Map.of("dueAt", Instant.now().minusSeconds(1).toString(), "reason", reason));
+        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
+    }
+
+    private ResponseEntity<String> put(String user, String partnerId, String timer, Map<String, Object> body) {
+        return rest.withBasicAuth(user, TestUsers.password(user)).exchange(
+                "/api/partners/" + partnerId + "/deadlines/" + timer, HttpMethod.PUT, new HttpEntity<>(body),
+                String.class);
+    }
+}

@@ -1,0 +1,180 @@
+package com.tencent.bk.partner.termination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Immediate termination on a breach: each trigger opens one {@code contract-termination} case for managers;
+ * confirmed, the partnership ends, its benefits go, fees are not refunded, and nothing of the partner's other
+ * processes is left behind.
+ */
+class TerminationTest extends ServiceIntegrationTest {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void reportedViolationIsConfirmedAndLeavesNothingOfThePartnersProcessesBehind() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "COMMUNITY", 2, 1);
+        revoke(partnerId, certificates.get(0)); // a shortfall: tier-reevaluation with a task, beside the renewal
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        List<String> before = instanceIds(partnerId);
+        assertThat(before).hasSizeGreaterThanOrEqualTo(2);
+
+        reportViolation(partnerId, "COMPETING_PRODUCT");
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+        engine.work(TestUsers.MANAGER, confirm, Map.of("confirmed", true, "comment", "核实 verified"));
+
+        JsonNode terminated = kafka.awaitPartnerEvent(partnerId, "bk.partner.terminated").path("data");
+        assertThat(terminated.path("trainingFeesRefundable").asBoolean(true)).isFalse();
+        assertThat(terminated.path("reason").asText()).contains("COMPETING_PRODUCT");
+        assertThat(terminated.path("effectiveOn").asText()).isNotBlank();
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("TERMINATED");
+        assertNothingLeftFor(partnerId, before);
+    }
+
+    @Test
+    void declinedTerminationClosesTheCaseAndChangesNothing() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+
+        reportViolation(partnerId, "RULE_BREACH");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", false, "comment", "误报 false report"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !running("contract-termination", partnerId));
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(running("partner-renewal", partnerId)).isTrue();
+        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+                .doesNotContain("bk.partner.terminated");
+        assertThat(jdbcClient.sql("select outcome from program.termination_request where partner_id = ?")
+                .param(partnerId).query(String.class).list()).containsExactly("DECLINED");
+    }
+
+    @Test
+    void terminationRaisedByAUserIsConfirmedByAnother() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+
+        ResponseEntity<String> byReviewer = engine.post(TestUsers.REVIEWER, "/api/partners/" + partnerId
+                + "/terminations", Map.of("reason", "no"));
+        ResponseEntity<String> raised = engine.post(TestUsers.MANAGER, "/api/partners/" + partnerId
+                + "/terminations", Map.of("reason", "合作方转售竞品 resells a competing product"));
+        ResponseEntity<String> again = engine.post(TestUsers.MANAGER, "/api/partners/" + partnerId
+                + "/terminations", Map.of("reason", "second report"));
+
+        assertThat(byReviewer.getStatusCode().value()).isEqualTo(403);
+        assertThat(raised.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getBody()).contains("CASE_ALREADY_OPEN");
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+        assertThat(engine.claim(TestUsers.MANAGER, confirm).getStatusCode().value()).isEqualTo(403);
+        engine.work(TestUsers.REVIEWER_MANAGER, confirm, Map.of("confirmed", true, "comment", "confirmed"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("contract-termination")
+                .processInstanceBusinessKey(partnerId).count()).isZero();
+    }
+
+    @Test
+    void refundedServiceFeeOpensATerminationCase() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 3, 3);
+        String invoiceId = kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data")
+                .path("invoiceId").asText();
+
+        kafka.publish(PAYMENTS, partnerId, "bk.payment.refunded", Map.of("invoiceId", invoiceId, "partnerId",
+                partnerId, "amount", "30000.00", "reason", "chargeback"));
+
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+        assertThat(jdbcClient.sql("select cause from program.termination_request where partner_id = ?")
+                .param(partnerId).query(String.class).list()).containsExactly("FEE_REFUNDED");
+    }
+
+    @Test
+    void violationOfACompanyStillInOnboardingEndsTheApplicationWhenConfirmed() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "COMMUNITY"));
+        engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
+        List<String> before = instanceIds(partnerId);
+
+        reportViolation(partnerId, "CERTIFICATION_FRAUD");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", true, "comment", "fraud"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        assertNothingLeftFor(partnerId, before);
+        assertThat(jdbcClient.sql("select status from program.application where partner_id = ?").param(partnerId)
+                .query(String.class).list()).containsExactly("CANCELLED");
+    }
+
+    @Test
+    void violationOfACompanyThatIsNoPartnerIsKeptWithoutACase() {
+        String partnerId = Companies.newPartnerId();
+
+        reportViolation(partnerId, "RULE_BREACH");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                "select count(*) from program.termination_request where partner_id = ? and outcome = 'NOT_ACTIVE'")
+                .param(partnerId).query(Long.class).single() == 1);
+        assertThat(running("contract-termination", partnerId)).isFalse();
+    }
+
+    @Test
+    void malformedViolationReportIsDeadLettered() {
+        String partnerId = Companies.newPartnerId();
+        String id = kafka.publish("bk.compliance.events", partnerId, "bk.compliance.violation-reported",
+                Map.of("caseId", "C-1", "partnerId", partnerId, "category", "GOSSIP"));
+
+        var dead = kafka.awaitRecord("bk.compliance.events.DLT", record -> id.equals(
+                com.tencent.bk.partner.support.KafkaTestClient.json(record.value()).path("id").asText()));
+        assertThat(com.tencent.bk.partner.support.KafkaTestClient.header(dead, "bk-dlt-reason"))
+                .contains("data.category must be one of", "data.description is missing");
+    }
+
+    private void reportViolation(String partnerId, String category) {
+        kafka.publish("bk.compliance.events", partnerId, "bk.compliance.violation-reported", Map.of(
+                "caseId", "CASE-" + partnerId, "partnerId", partnerId, "category", category,
+                "description", "reported by the compliance team"));
+    }
+
+    private List<String> instanceIds(String partnerId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).list().stream()
+                .map(ProcessInstance::getId).toList();
+    }
+
+    private boolean running(String processKey, String partnerId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(partnerId).count() > 0;
+    }
+
+    /** No process, task, job or message subscription of the partner remains. */
+    private void assertNothingLeftFor(String partnerId, List<String> formerInstances) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> instanceIds(partnerId).isEmpty());
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(partnerId).count()).isZero();
+        for (String instance : formerInstances) {
+            assertThat(management.createJobQuery().processInstanceId(instance).count()).isZero();
+            assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance).count()).isZero();
+        }
+    }
+}
