@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 
 /**
  * Stand-ins for the service's beans, by the names the models call through {@code delegateExpression}.
@@ -31,6 +36,13 @@ final class FakeDelegates {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final Set<String> paidInvoices = ConcurrentHashMap.newKeySet();
     private final Queue<Boolean> recheckResults = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean renewalQualifies = new AtomicBoolean(true);
+    private final List<String> auditSample = new CopyOnWriteArrayList<>();
+    private final List<AuditOutcome> auditOutcomes = new CopyOnWriteArrayList<>();
+
+    /** What {@code recordAuditOutcome} received for one audited partner. */
+    record AuditOutcome(String partnerId, String outcome, String comment) {
+    }
 
     Map<Object, Object> beans() {
         Map<Object, Object> beans = new HashMap<>();
@@ -53,6 +65,23 @@ final class FakeDelegates {
                 execution -> execution.setVariable("restored", Boolean.TRUE.equals(recheckResults.poll()))));
         beans.put("closeShortfall", delegate("closeShortfall", execution -> { }));
         beans.put("concludeShortfall", delegate("concludeShortfall", execution -> { }));
+        beans.put("terminationFourEyesGuard", listener("terminationFourEyesGuard", task -> { }));
+        beans.put("terminatePartnership", delegate("terminatePartnership", execution -> { }));
+        beans.put("closeTerminationCase", delegate("closeTerminationCase", execution -> { }));
+        beans.put("checkRenewalQualification", delegate("checkRenewalQualification", this::checkRenewalQualification));
+        beans.put("assessRenewalFee", delegate("assessRenewalFee",
+                execution -> execution.setVariable("renewalFeeRequired", "ENTERPRISE".equals(execution.getVariable("partnerType")))));
+        beans.put("requestRenewalInvoice", delegate("requestRenewalInvoice", this::requestRenewalInvoice));
+        beans.put("checkRenewalFeePaid", delegate("checkRenewalFeePaid",
+                execution -> execution.setVariable("feePaid", paidInvoices.contains((String) execution.getVariable("invoiceId")))));
+        beans.put("announceNonRenewal", delegate("announceNonRenewal", execution -> { }));
+        beans.put("expirePartnership", delegate("expirePartnership", execution -> { }));
+        beans.put("renewContract", delegate("renewContract", execution -> { }));
+        beans.put("drawAuditSample", delegate("drawAuditSample", this::drawAuditSample));
+        beans.put("auditCaseOpened", executionListener("auditCaseOpened", this::openAuditCase));
+        beans.put("recordAuditOutcome", delegate("recordAuditOutcome", execution -> auditOutcomes.add(new AuditOutcome(
+                (String) execution.getVariable("auditedPartnerId"), (String) execution.getVariable("auditOutcome"),
+                (String) execution.getVariable("comment")))));
         return beans;
     }
 
@@ -60,6 +89,9 @@ final class FakeDelegates {
         calls.clear();
         paidInvoices.clear();
         recheckResults.clear();
+        renewalQualifies.set(true);
+        auditSample.clear();
+        auditOutcomes.clear();
     }
 
     /** Calls in order; task listeners are recorded as {@code bean:event}. */
@@ -81,6 +113,30 @@ final class FakeDelegates {
         return "INV-" + applicationId;
     }
 
+    /** Whether the next {@code checkRenewalQualification} finds the partner renewable (it does unless told). */
+    void renewalQualifies(boolean renewable) {
+        renewalQualifies.set(renewable);
+    }
+
+    static String renewalInvoiceIdFor(String contractId) {
+        return "INV-RENEWAL-" + contractId;
+    }
+
+    /** The partners the next {@code drawAuditSample} draws (none unless told). */
+    void auditSampleWillBe(String... partnerIds) {
+        auditSample.clear();
+        auditSample.addAll(List.of(partnerIds));
+    }
+
+    /** What {@code recordAuditOutcome} received, in order. */
+    List<AuditOutcome> auditOutcomes() {
+        return List.copyOf(auditOutcomes);
+    }
+
+    static String companyNameFor(String partnerId) {
+        return "抽查公司 Audited company " + partnerId;
+    }
+
     private JavaDelegate delegate(String bean, VariableSetter body) {
         return execution -> {
             calls.add(bean);
@@ -92,6 +148,13 @@ final class FakeDelegates {
         return task -> {
             calls.add(bean + ":" + task.getEventName());
             body.notify(task);
+        };
+    }
+
+    private ExecutionListener executionListener(String bean, ExecutionListener body) {
+        return execution -> {
+            calls.add(bean + ":" + execution.getEventName());
+            body.notify(execution);
         };
     }
 
@@ -123,6 +186,54 @@ final class FakeDelegates {
         execution.setVariable("invoiceDueOn", due.atOffset(ZoneOffset.UTC).toLocalDate().toString());
         execution.setVariable("feeReminderAt", now.plus(REMINDER_AFTER).toString());
         execution.setVariable("feeDueAt", due.toString());
+    }
+
+    private void checkRenewalQualification(DelegateExecution execution) {
+        boolean renewable = renewalQualifies.get();
+        boolean enterprise = "ENTERPRISE".equals(execution.getVariable("partnerType"));
+        execution.setVariable("renewable", renewable);
+        execution.setVariable("renewalAssessment", renewable ? "headcount meets the minimum"
+                : "automation engineers (service level): 2 of 5 required");
+        execution.setVariable("renewalLevel", enterprise && renewable ? "LEVEL_3" : null);
+        execution.setVariable("automationService", renewable ? 5 : 2);
+        execution.setVariable("automationUsage", renewable ? 6 : 3);
+        execution.setVariable("development", 5);
+        execution.setVariable("requiredAutomationService", enterprise ? 5 : 2);
+        execution.setVariable("requiredAutomationUsage", 0);
+        execution.setVariable("requiredDevelopment", enterprise ? 5 : 1);
+    }
+
+    private void requestRenewalInvoice(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        execution.setVariable("invoiceId", renewalInvoiceIdFor((String) execution.getVariable("contractId")));
+        execution.setVariable("invoiceAmount", "50000.00");
+        execution.setVariable("invoiceCurrency", "CNY");
+        execution.setVariable("invoiceDueOn", now.plus(DUE_AFTER).atOffset(ZoneOffset.UTC).toLocalDate().toString());
+    }
+
+    /** The sample is a java.util.List stored as JSON (Java serialization is off, as in the service). */
+    private void drawAuditSample(DelegateExecution execution) {
+        List<String> sample = new ArrayList<>(auditSample);
+        execution.setVariable("auditId", "AUDIT-" + ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS));
+        execution.setVariable("sampledPartners",
+                Variables.objectValue(sample).serializationDataFormat(SerializationDataFormats.JSON).create());
+        execution.setVariable("sampleSize", sample.size());
+        execution.setVariable("auditSeed", 20261125L);
+    }
+
+    /** Runs in each case's own scope: everything it sets is local to the case. */
+    private void openAuditCase(DelegateExecution execution) {
+        String partnerId = (String) execution.getVariable("auditedPartnerId");
+        execution.setVariableLocal("companyName", companyNameFor(partnerId));
+        execution.setVariableLocal("partnerType", "ENTERPRISE");
+        execution.setVariableLocal("currentLevel", "LEVEL_3");
+        execution.setVariableLocal("evidenceSummary", "5 automation (service), 5 development certificates on file");
+        execution.setVariableLocal("automationService", 5);
+        execution.setVariableLocal("automationUsage", 5);
+        execution.setVariableLocal("development", 5);
+        execution.setVariableLocal("requiredAutomationService", 5);
+        execution.setVariableLocal("requiredAutomationUsage", 0);
+        execution.setVariableLocal("requiredDevelopment", 5);
     }
 
     private void openShortfall(DelegateExecution execution) {

@@ -25,6 +25,13 @@ abstract class ProcessTestSupport {
     static final String SIGN_FORM = "bpmn/sign-contract.form";
     static final String RESOLVE_PAYMENT_FORM = "bpmn/resolve-payment.form";
     static final String FOLLOW_UP_SHORTFALL_FORM = "bpmn/follow-up-shortfall.form";
+    static final String CONTRACT_TERMINATION_BPMN = "bpmn/contract-termination.bpmn";
+    static final String CONFIRM_TERMINATION_FORM = "bpmn/confirm-termination.form";
+    static final String PARTNER_RENEWAL_BPMN = "bpmn/partner-renewal.bpmn";
+    static final String REVIEW_RENEWAL_FORM = "bpmn/review-renewal.form";
+    static final String SIGN_RENEWAL_FORM = "bpmn/sign-renewal.form";
+    static final String QUARTERLY_AUDIT_BPMN = "bpmn/quarterly-audit.bpmn";
+    static final String AUDIT_PARTNER_FORM = "bpmn/audit-partner.form";
 
     @RegisterExtension
     final ProcessEngineExtension engine = ProcessEngineExtension.builder()

@@ -111,6 +111,34 @@ class TerminationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void failedPaymentOfAnOverdueRenewalInvoiceOpensATerminationCaseButNotBeforeItIsDue() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        moveRenewalCheckToNow(partnerId);
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
+                Map.of("approved", true, "comment", "ok"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> renewalInvoiceId(partnerId) != null);
+        String invoiceId = renewalInvoiceId(partnerId);
+
+        kafka.publish(PAYMENTS, partnerId, "bk.payment.failed", Map.of("invoiceId", invoiceId, "partnerId", partnerId,
+                "reason", "card declined"));
+        awaitConsumedPayment(partnerId, "not yet due");
+        assertThat(running("contract-termination", partnerId)).as("not overdue yet").isFalse();
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
+        try {
+            kafka.publish(PAYMENTS, partnerId, "bk.payment.failed", Map.of("invoiceId", invoiceId,
+                    "partnerId", partnerId, "reason", "card declined again"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> running("contract-termination", partnerId));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(jdbcClient.sql("select cause from program.termination_request where partner_id = ?")
+                .param(partnerId).query(String.class).list()).containsExactly("FEE_FAILED");
+    }
+
+    @Test
     void violationOfACompanyStillInOnboardingEndsTheApplicationWhenConfirmed() {
         String partnerId = Companies.newPartnerId();
         apply(Companies.application(partnerId, "COMMUNITY"));
@@ -150,6 +178,27 @@ class TerminationTest extends ServiceIntegrationTest {
                 com.tencent.bk.partner.support.KafkaTestClient.json(record.value()).path("id").asText()));
         assertThat(com.tencent.bk.partner.support.KafkaTestClient.header(dead, "bk-dlt-reason"))
                 .contains("data.category must be one of", "data.description is missing");
+    }
+
+    private void moveRenewalCheckToNow(String partnerId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> running("partner-renewal", partnerId));
+        ResponseEntity<String> moved = rest.withBasicAuth(TestUsers.MANAGER, TestUsers.password(TestUsers.MANAGER))
+                .exchange("/api/partners/" + partnerId + "/deadlines/renewal-due",
+                        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of(
+                                "dueAt", java.time.Instant.now().toString(), "reason", "test")), String.class);
+        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
+    }
+
+    private String renewalInvoiceId(String partnerId) {
+        return kafka.partnerEvents(partnerId).stream()
+                .filter(event -> "RENEWAL".equals(event.path("data").path("purpose").asText()))
+                .map(event -> event.path("data").path("invoiceId").asText()).findFirst().orElse(null);
+    }
+
+    private void awaitConsumedPayment(String partnerId, String what) {
+        await(what).atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                "select count(*) from program.payment where partner_id = ? and kind = 'FAILED'").param(partnerId)
+                .query(Long.class).single() == 1);
     }
 
     private void reportViolation(String partnerId, String category) {
