@@ -123,6 +123,22 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void renewalUnreviewedWhenTheContractEndsLetsThePartnershipExpire() {
+        ProcessInstance instance = renewalChecked("ENTERPRISE");
+        assertThat(instance).isWaitingAt("review-renewal");
+        assertThat(task("review-renewal", instance)).isNotNull();
+
+        contractEnds(instance);
+
+        assertThat(instance).isEnded()
+                .hasPassed("renewal-review-deadline-passed", "expire-unreviewed-partnership",
+                        "renewal-lapsed-unreviewed")
+                .hasNotPassed("renewal-approved", "assess-renewal-fee", "announce-non-renewal", "expire-partnership");
+        assertThat(task("review-renewal", instance)).isNull();
+        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "expirePartnership");
+    }
+
+    @Test
     void feeUnpaidWhenTheContractEndsLetsThePartnershipExpire() {
         ProcessInstance instance = renewalChecked("ENTERPRISE");
         review(instance, true);
