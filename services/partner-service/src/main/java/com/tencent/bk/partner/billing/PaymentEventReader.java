@@ -20,11 +20,11 @@ class PaymentEventReader implements EventReader<PaymentEvent> {
     public PaymentEvent read(CloudEvent event) {
         EventFields fields = new EventFields(event);
         PaymentEvent typed = switch (event.type()) {
-            case RECEIVED -> new PaymentReceived(event.id(), fields.text("invoiceId"), fields.partnerId("partnerId"),
+            case RECEIVED -> new PaymentReceived(event.id(), fields.identifier("invoiceId", 64), fields.partnerId("partnerId"),
                     fields.amount("amount"), fields.currency("currency"), fields.instant("paidAt"));
-            case FAILED -> new PaymentFailed(event.id(), fields.text("invoiceId"), fields.partnerId("partnerId"),
+            case FAILED -> new PaymentFailed(event.id(), fields.identifier("invoiceId", 64), fields.partnerId("partnerId"),
                     fields.text("reason"));
-            case REFUNDED -> new PaymentRefunded(event.id(), fields.text("invoiceId"), fields.partnerId("partnerId"),
+            case REFUNDED -> new PaymentRefunded(event.id(), fields.identifier("invoiceId", 64), fields.partnerId("partnerId"),
                     fields.amount("amount"), fields.text("reason"));
             default -> throw EventFields.unknownType(event, TYPES);
         };

@@ -17,6 +17,8 @@ class CertificationEventReader implements EventReader<CertificationEvent> {
     static final String REVOKED = "bk.certification.revoked";
     static final String EXPIRED = "bk.certification.expired";
     static final String TRANSFERRED = "bk.certification.transferred";
+    /** certificate_id and engineer_id columns */
+    private static final int ID_LENGTH = 100;
     private static final Set<String> TYPES = Set.of(GRANTED, REVOKED, EXPIRED, TRANSFERRED);
 
     @Override
@@ -24,9 +26,9 @@ class CertificationEventReader implements EventReader<CertificationEvent> {
         EventFields fields = new EventFields(event);
         CertificationEvent typed = switch (event.type()) {
             case GRANTED -> granted(fields);
-            case REVOKED -> new CertificationRevoked(fields.text("certificateId"), fields.partnerId("partnerId"),
+            case REVOKED -> new CertificationRevoked(fields.identifier("certificateId", ID_LENGTH), fields.partnerId("partnerId"),
                     fields.text("reason"));
-            case EXPIRED -> new CertificationExpired(fields.text("certificateId"), fields.partnerId("partnerId"));
+            case EXPIRED -> new CertificationExpired(fields.identifier("certificateId", ID_LENGTH), fields.partnerId("partnerId"));
             case TRANSFERRED -> transferred(fields);
             default -> throw EventFields.unknownType(event, TYPES);
         };
@@ -35,8 +37,8 @@ class CertificationEventReader implements EventReader<CertificationEvent> {
     }
 
     private static CertificationGranted granted(EventFields fields) {
-        String certificateId = fields.text("certificateId");
-        String engineerId = fields.text("engineerId");
+        String certificateId = fields.identifier("certificateId", ID_LENGTH);
+        String engineerId = fields.identifier("engineerId", ID_LENGTH);
         String partnerId = fields.partnerId("partnerId");
         Track track = fields.oneOf("track", Track.class);
         CertificationLevel level = fields.optionalOneOf("level", CertificationLevel.class);
@@ -56,7 +58,7 @@ class CertificationEventReader implements EventReader<CertificationEvent> {
     }
 
     private static CertificationTransferred transferred(EventFields fields) {
-        String certificateId = fields.text("certificateId");
+        String certificateId = fields.identifier("certificateId", ID_LENGTH);
         String from = fields.partnerId("fromPartnerId");
         String to = fields.partnerId("toPartnerId");
         if (from != null && from.equals(to)) {

@@ -45,6 +45,16 @@ public final class EventFields {
         return node.asText();
     }
 
+    /** An identifier (certificate, engineer, invoice, case …) of at most {@code maxLength} characters. */
+    public String identifier(String field, int maxLength) {
+        String value = text(field);
+        if (value != null && value.length() > maxLength) {
+            problems.add("data." + field + " is longer than " + maxLength + " characters");
+            return null;
+        }
+        return value;
+    }
+
     public String optionalText(String field) {
         JsonNode node = data.get(field);
         return node == null || node.isNull() ? null : text(field);

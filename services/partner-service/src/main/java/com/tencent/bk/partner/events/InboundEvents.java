@@ -55,11 +55,40 @@ public class InboundEvents {
                 events.add(read(records.get(i), envelope, reader));
                 envelopes.add(envelope);
             } catch (InvalidEventException invalid) {
-                apply(records.get(0).topic(), envelopes, events, effect);
+                applyIsolatingFailures(records.subList(0, i), envelopes, events, effect);
                 throw new BatchListenerFailedException(invalid.getMessage(), invalid, records.get(i));
             }
         }
-        apply(records.get(0).topic(), envelopes, events, effect);
+        applyIsolatingFailures(records, envelopes, events, effect);
+    }
+
+    /**
+     * Applies the batch in one transaction. Should that fail for a reason retrying will not cure, the records
+     * are applied one by one to find the one that fails, which alone is then reported for dead-lettering:
+     * its good neighbours must not share its fate. Transient failures are left to the retry of the batch.
+     */
+    private <T extends InboundEvent> void applyIsolatingFailures(List<ConsumerRecord<byte[], byte[]>> records,
+                                                                 List<CloudEvent> envelopes, List<T> events,
+                                                                 Consumer<List<T>> effect) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String topic = records.get(0).topic();
+        try {
+            apply(topic, envelopes, events, effect);
+        } catch (RuntimeException failure) {
+            if (events.size() == 1 || KafkaConfiguration.isTransient(failure)) {
+                throw events.size() == 1 ? new BatchListenerFailedException(failure.getMessage(), failure,
+                        records.get(0)) : failure;
+            }
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    apply(topic, List.of(envelopes.get(i)), List.of(events.get(i)), effect);
+                } catch (RuntimeException single) {
+                    throw new BatchListenerFailedException(single.getMessage(), single, records.get(i));
+                }
+            }
+        }
     }
 
     private <T extends InboundEvent> void apply(String topic, List<CloudEvent> envelopes, List<T> events,

@@ -29,7 +29,7 @@ record ViolationReported(String caseId, String partnerId, Category category, Str
             throw EventFields.unknownType(event, Set.of(TYPE));
         }
         EventFields fields = new EventFields(event);
-        ViolationReported violation = new ViolationReported(fields.text("caseId"), fields.partnerId("partnerId"),
+        ViolationReported violation = new ViolationReported(fields.identifier("caseId", 100), fields.partnerId("partnerId"),
                 fields.oneOf("category", Category.class), fields.text("description"));
         fields.validate();
         return violation;
