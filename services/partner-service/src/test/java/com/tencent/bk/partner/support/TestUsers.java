@@ -15,7 +15,7 @@ public final class TestUsers {
     public static final String MANAGER = "max";
     public static final String FINANCE = "fay";
     public static final String AUDITOR = "alan";
-    public static final String WEBSITE = "website";
+    public static final String WEBSITE = "partnersite";
 
     private TestUsers() {
     }
