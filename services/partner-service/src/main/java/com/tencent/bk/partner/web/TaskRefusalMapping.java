@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -13,8 +14,10 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Teaches Camunda's REST API that a {@link TaskRefusedException} from a task listener is a 403, not a 500:
- * the engine wraps listener exceptions in a plain {@link ProcessEngineException}.
+ * Teaches Camunda's REST API two answers it would otherwise give as 500: a {@link TaskRefusedException} from a
+ * task listener (the engine wraps listener exceptions in a plain {@link ProcessEngineException}) is a 403; an
+ * {@link OptimisticLockingException} — the task's process changed at the same moment, e.g. an event was
+ * correlated to it — is a 409 the user can simply retry.
  */
 @Component
 class TaskRefusalMapping implements ResourceConfigCustomizer {
@@ -35,6 +38,12 @@ class TaskRefusalMapping implements ResourceConfigCustomizer {
                 if (cause instanceof TaskRefusedException refused) {
                     return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
                             .entity(Map.of("type", "TaskRefusedException", "message", refused.getMessage()))
+                            .build();
+                }
+                if (cause instanceof OptimisticLockingException) {
+                    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("type", "OptimisticLockingException", "message",
+                                    "该流程刚被其他操作修改，请重试 The process changed at the same moment; please try again"))
                             .build();
                 }
             }
