@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.audit;
 
 import com.tencent.bk.partner.process.ProcessVariables;
+import com.tencent.bk.partner.tiering.TierVariables;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -39,12 +40,7 @@ class AuditDelegates {
             execution.setVariableLocal("currentLevel",
                     facts.partner().level() == null ? null : facts.partner().level().name());
             execution.setVariableLocal("evidenceSummary", facts.evidenceSummary());
-            execution.setVariableLocal("automationService", facts.headcount().automationService());
-            execution.setVariableLocal("automationUsage", facts.headcount().automationUsage());
-            execution.setVariableLocal("development", facts.headcount().development());
-            execution.setVariableLocal("requiredAutomationService", facts.required().automationService());
-            execution.setVariableLocal("requiredAutomationUsage", facts.required().automationUsage());
-            execution.setVariableLocal("requiredDevelopment", facts.required().development());
+            TierVariables.setLocal(execution, facts.headcount(), facts.required());
         };
     }
 

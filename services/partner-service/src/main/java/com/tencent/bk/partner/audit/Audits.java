@@ -100,11 +100,7 @@ class Audits {
                         from program.audit_evidence where audit_id = ? and partner_id = ? order by certificate_id
                         """)
                 .params(auditId, partnerId)
-                .query((rs, i) -> new CountedCertificate(rs.getString(1), rs.getString(2), rs.getString(3),
-                        com.tencent.bk.partner.certification.Track.valueOf(rs.getString(4)),
-                        rs.getString(5) == null ? null
-                                : com.tencent.bk.partner.certification.CertificationLevel.valueOf(rs.getString(5)),
-                        rs.getObject(6, java.time.LocalDate.class)))
+                .query(CountedCertificate::read)
                 .list();
         String summary = evidence.stream()
                 .map(certificate -> certificate.engineerId() + " " + certificate.track()

@@ -148,10 +148,7 @@ class CertificateRegistry {
                         order by c.partner_id
                         """)
                 .param("from", from).param("until", until)
-                .query((rs, i) -> new CountedCertificate(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Track.valueOf(rs.getString(4)),
-                        rs.getString(5) == null ? null : CertificationLevel.valueOf(rs.getString(5)),
-                        rs.getObject(6, LocalDate.class)))
+                .query(CountedCertificate::read)
                 .list().stream()
                 .collect(Collectors.groupingBy(CountedCertificate::partnerId, LinkedHashMap::new, Collectors.toList()));
     }
@@ -165,10 +162,7 @@ class CertificateRegistry {
                         order by certificate_id
                         """)
                 .params(partnerId, onDay)
-                .query((rs, i) -> new CountedCertificate(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Track.valueOf(rs.getString(4)),
-                        rs.getString(5) == null ? null : CertificationLevel.valueOf(rs.getString(5)),
-                        rs.getObject(6, LocalDate.class)))
+                .query(CountedCertificate::read)
                 .list();
     }
 

@@ -9,6 +9,7 @@ import com.tencent.bk.partner.process.ProcessVariables;
 import com.tencent.bk.partner.registry.PartnerLevel;
 import com.tencent.bk.partner.registry.PartnerType;
 import com.tencent.bk.partner.tiering.Qualification;
+import com.tencent.bk.partner.tiering.TierVariables;
 import java.time.LocalTime;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,12 +30,7 @@ class OnboardingDelegates {
             ProcessVariables variables = ProcessVariables.of(execution);
             Qualification result = onboarding.checkQualification(variables.partnerId(),
                     variables.oneOf(PARTNER_TYPE, PartnerType.class));
-            execution.setVariable(AUTOMATION_SERVICE, result.headcount().automationService());
-            execution.setVariable(AUTOMATION_USAGE, result.headcount().automationUsage());
-            execution.setVariable(DEVELOPMENT, result.headcount().development());
-            execution.setVariable(REQUIRED_AUTOMATION_SERVICE, result.required().automationService());
-            execution.setVariable(REQUIRED_AUTOMATION_USAGE, result.required().automationUsage());
-            execution.setVariable(REQUIRED_DEVELOPMENT, result.required().development());
+            TierVariables.set(execution, result.headcount(), result.required());
             execution.setVariable(QUALIFIED, result.qualified());
             execution.setVariable(PROPOSED_LEVEL, result.level() == null ? null : result.level().name());
             execution.setVariable(QUALIFICATION_SUMMARY, result.summary());

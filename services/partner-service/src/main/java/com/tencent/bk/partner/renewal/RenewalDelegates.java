@@ -4,6 +4,7 @@ import com.tencent.bk.partner.billing.Fee;
 import com.tencent.bk.partner.billing.Invoice;
 import com.tencent.bk.partner.process.ProcessVariables;
 import com.tencent.bk.partner.registry.PartnerLevel;
+import com.tencent.bk.partner.tiering.TierVariables;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,13 +27,7 @@ class RenewalDelegates {
             execution.setVariable("renewable", assessment.renewable());
             execution.setVariable("renewalAssessment", assessment.explanation());
             execution.setVariable("renewalLevel", assessment.level() == null ? null : assessment.level().name());
-            var evaluation = assessment.evaluation();
-            execution.setVariable("automationService", evaluation.headcount().automationService());
-            execution.setVariable("automationUsage", evaluation.headcount().automationUsage());
-            execution.setVariable("development", evaluation.headcount().development());
-            execution.setVariable("requiredAutomationService", evaluation.required().automationService());
-            execution.setVariable("requiredAutomationUsage", evaluation.required().automationUsage());
-            execution.setVariable("requiredDevelopment", evaluation.required().development());
+            TierVariables.set(execution, assessment.evaluation().headcount(), assessment.evaluation().required());
         };
     }
 

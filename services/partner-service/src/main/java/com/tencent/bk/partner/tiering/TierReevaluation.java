@@ -85,7 +85,7 @@ public class TierReevaluation {
         variables.put("evaluationOutcome", evaluation.outcome().name());
         variables.put("qualifyingLevel",
                 evaluation.qualifyingLevel() == null ? null : evaluation.qualifyingLevel().name());
-        TierVariables.putHeadcount(variables, evaluation);
+        variables.putAll(TierVariables.of(evaluation.headcount(), evaluation.required()));
         return variables;
     }
 

@@ -1,26 +1,36 @@
 package com.tencent.bk.partner.tiering;
 
+import com.tencent.bk.partner.certification.Headcount;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The headcount and minimums of an evaluation as the process variables its form shows. */
-final class TierVariables {
+/**
+ * A headcount and the minimums it is held against, as the six process variables every tier-related form
+ * shows ({@code automationService} … {@code requiredDevelopment}).
+ */
+public final class TierVariables {
 
     private TierVariables() {
     }
 
-    static void putHeadcount(Map<String, Object> variables, Evaluation evaluation) {
-        variables.put("automationService", evaluation.headcount().automationService());
-        variables.put("automationUsage", evaluation.headcount().automationUsage());
-        variables.put("development", evaluation.headcount().development());
-        variables.put("requiredAutomationService", evaluation.required().automationService());
-        variables.put("requiredAutomationUsage", evaluation.required().automationUsage());
-        variables.put("requiredDevelopment", evaluation.required().development());
+    public static Map<String, Object> of(Headcount headcount, Minimums required) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("automationService", headcount.automationService());
+        variables.put("automationUsage", headcount.automationUsage());
+        variables.put("development", headcount.development());
+        variables.put("requiredAutomationService", required.automationService());
+        variables.put("requiredAutomationUsage", required.automationUsage());
+        variables.put("requiredDevelopment", required.development());
+        return variables;
     }
 
-    static void setHeadcount(VariableScope scope, Evaluation evaluation) {
-        Map<String, Object> variables = new java.util.HashMap<>();
-        putHeadcount(variables, evaluation);
-        scope.setVariables(variables);
+    public static void set(VariableScope scope, Headcount headcount, Minimums required) {
+        scope.setVariables(of(headcount, required));
+    }
+
+    /** On the scope itself, e.g. one case of a multi-instance audit. */
+    public static void setLocal(VariableScope scope, Headcount headcount, Minimums required) {
+        scope.setVariablesLocal(of(headcount, required));
     }
 }
