@@ -33,6 +33,16 @@ class SecurityHardeningTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void userIdsMayBeNamesOrEmailsButNotInjections() {
+        for (String id : new String[]{"li.na", "wang_wei", "zhang.san@example.com"}) {
+            identityService.saveUser(identityService.newUser(id));
+            assertThat(identityService.createUserQuery().userId(id).count()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> identityService.saveUser(identityService.newUser("x' or '1'='1")))
+                .hasMessageContaining("not a valid resource identifier");
+    }
+
+    @Test
     void serviceRefusesToStartWithoutAnAdminPassword() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(PartnerServiceApplication.class)
                 .run("--camunda.bpm.admin-user.password=", "--server.port=0"))
