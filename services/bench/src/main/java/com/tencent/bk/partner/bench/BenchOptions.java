@@ -10,7 +10,7 @@ import java.util.List;
  */
 record BenchOptions(boolean smoke, int events, int instances, int backlog, boolean external, Path serviceJar,
                     Path workDir, Path output, int postgresPort, int kafkaPort, int httpPort, String serviceJvmOptions,
-                    String synchronousCommit) {
+                    String serviceArguments, boolean durable, boolean profile) {
 
     static final String USAGE = """
             usage: scripts/bench [options]
@@ -23,27 +23,35 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
               --external            use the PostgreSQL and Kafka given by BK_DB_URL, BK_DB_USER, BK_DB_PASSWORD,
                                     BK_KAFKA_BOOTSTRAP (and BK_ADMIN_PASSWORD) instead of starting embedded ones
               --output FILE         machine-readable results                        [<work-dir>/results.json]
-              --work-dir DIR        data, logs and results                                   [target/bench]
+              --work-dir DIR        data, logs and results                [target/bench; smoke target/bench-smoke]
               --service-jar FILE    the service's executable jar
                                     [services/partner-service/target/partner-service-*-exec.jar]
               --ports PG,KAFKA,HTTP fixed ports, or "auto" for free ones        [15432,19092,18080; smoke auto]
+              --profile             where the time goes: pg_stat_statements per phase and a JFR recording of
+                                    the service, in <work-dir>/profile/ (embedded PostgreSQL only)
               --service-jvm-opts S  JVM options of the service process                         [none]
-              --synchronous-commit on|off   of the embedded PostgreSQL                             [on]
+              --service-args S      extra arguments of the service, e.g. to try a configuration:
+                                    "--spring.kafka.listener.concurrency=3"                  [none]
+              --pg-durability on|off  embedded PostgreSQL with fsync and synchronous_commit on, as a
+                                    production server runs; off = the embedded defaults of run-local [on]
             """;
 
     static BenchOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean smoke = rest.remove("--smoke");
         boolean external = rest.remove("--external");
+        boolean profile = rest.remove("--profile");
         Integer events = null;
         Integer instances = null;
         Integer backlog = null;
         Path serviceJar = null;
-        Path workDir = Path.of("target", "bench");
+        // a smoke run never overwrites the data and results of a full one
+        Path workDir = Path.of("target", smoke ? "bench-smoke" : "bench");
         Path output = null;
         String ports = smoke ? "auto" : "15432,19092,18080";
         String jvmOptions = "";
-        String synchronousCommit = "on";
+        String serviceArguments = "";
+        boolean durable = true;
         for (int i = 0; i < rest.size(); i += 2) {
             String name = rest.get(i);
             if (name.equals("--help") || name.equals("-h")) {
@@ -62,7 +70,8 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 case "--output" -> output = Path.of(value);
                 case "--ports" -> ports = value;
                 case "--service-jvm-opts" -> jvmOptions = value;
-                case "--synchronous-commit" -> synchronousCommit = onOrOff(value);
+                case "--service-args" -> serviceArguments = value;
+                case "--pg-durability" -> durable = onOrOff(value);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -72,7 +81,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 backlog != null ? backlog : smoke ? 300 : 100_000, external,
                 serviceJar != null ? serviceJar : ServiceJar.find(),
                 workDir.toAbsolutePath(), (output != null ? output : workDir.resolve("results.json")).toAbsolutePath(),
-                portNumbers[0], portNumbers[1], portNumbers[2], jvmOptions, synchronousCommit);
+                portNumbers[0], portNumbers[1], portNumbers[2], jvmOptions, serviceArguments, durable, profile);
     }
 
     private static int positive(String name, String value) {
@@ -87,11 +96,11 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         throw new UsageException(name + " needs a positive number, got " + value);
     }
 
-    private static String onOrOff(String value) {
+    private static boolean onOrOff(String value) {
         if (!value.equals("on") && !value.equals("off")) {
-            throw new UsageException("--synchronous-commit is on or off, got " + value);
+            throw new UsageException("--pg-durability is on or off, got " + value);
         }
-        return value;
+        return value.equals("on");
     }
 
     private static int[] ports(String value) {

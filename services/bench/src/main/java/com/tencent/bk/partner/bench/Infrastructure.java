@@ -27,9 +27,11 @@ final class Infrastructure implements AutoCloseable {
     private final String bootstrapServers;
     private final String description;
     private final AutoCloseable[] owned;
+    private final Path dataDirectory;
 
     private Infrastructure(String serverUrl, String user, String password, String bootstrapServers, String description,
-                           AutoCloseable... owned) {
+                           Path dataDirectory, AutoCloseable... owned) {
+        this.dataDirectory = dataDirectory;
         this.serverUrl = serverUrl;
         this.user = user;
         this.password = password;
@@ -39,8 +41,8 @@ final class Infrastructure implements AutoCloseable {
     }
 
     /**
-     * A fresh PostgreSQL (production-like durability unless told otherwise; commit timestamps on, so the bench
-     * can see when each effect committed) and a single-node KRaft broker.
+     * A fresh PostgreSQL (fsync and synchronous commits on, as a production server runs, unless told otherwise;
+     * commit timestamps on, so the bench sees when each effect committed) and a single-node KRaft broker.
      */
     static Infrastructure embedded(BenchOptions options) {
         Path data = options.workDir().resolve("postgres");
@@ -48,12 +50,19 @@ final class Infrastructure implements AutoCloseable {
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(data);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (options.profile()) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            postgres = builder
                     .setDataDirectory(data).setCleanDataDirectory(false)
                     .setPort(options.postgresPort())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("synchronous_commit", options.synchronousCommit())
+                    // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off; a later -c wins
+                    .setServerConfig("fsync", options.durable() ? "on" : "off")
+                    .setServerConfig("synchronous_commit", options.durable() ? "on" : "off")
                     .setServerConfig("track_commit_timestamp", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
@@ -64,7 +73,7 @@ final class Infrastructure implements AutoCloseable {
         return new Infrastructure("jdbc:postgresql://localhost:" + postgres.getPort() + "/", "postgres", "",
                 kafka.bootstrapServers(), "embedded PostgreSQL 17 (port " + postgres.getPort()
                 + ", data " + data + ") and KRaft broker " + kafka.bootstrapServers(),
-                kafka::close, postgres);
+                data, kafka::close, postgres);
     }
 
     /** BK_DB_URL names the service's database; the bench's scratch databases live next to it. */
@@ -76,7 +85,7 @@ final class Infrastructure implements AutoCloseable {
             throw new BenchOptions.UsageException("BK_DB_URL must look like jdbc:postgresql://host:port/database");
         }
         return new Infrastructure(url.substring(0, slash + 1), env("BK_DB_USER", "partner"), env("BK_DB_PASSWORD", ""),
-                kafka, "external PostgreSQL " + url + " and Kafka " + kafka);
+                kafka, "external PostgreSQL " + url + " and Kafka " + kafka, null);
     }
 
     /** Creates the database unless it exists; returns its JDBC URL. */
@@ -92,6 +101,18 @@ final class Infrastructure implements AutoCloseable {
             throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
         }
         return serverUrl + name;
+    }
+
+    /** The postmaster of the embedded PostgreSQL (0 when external or unknown), to account its CPU. */
+    long postmasterPid() {
+        if (dataDirectory == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     String user() {

@@ -29,8 +29,11 @@ final class ServiceProcess implements AutoCloseable {
         this.rss = new RssSampler(process.pid());
     }
 
-    record Settings(Path jar, String jvmOptions, String jdbcUrl, String user, String password, String bootstrap,
-                    int httpPort, String adminPassword) {
+    record Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
+                    String bootstrap, int httpPort, String adminPassword) {
+        Settings withJvmOptions(String options) {
+            return new Settings(jar, options, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword);
+        }
     }
 
     static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
@@ -40,6 +43,9 @@ final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", settings.jar().toString(), "--spring.profiles.active=local"));
+        if (!settings.arguments().isBlank()) {
+            command.addAll(List.of(settings.arguments().trim().split("\\s+")));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -53,6 +59,8 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             long started = System.nanoTime();
             Process process = builder.start();
+            // Ctrl-C on the bench must not leave the service running
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-service"));
             long deadline = started + timeout.toNanos();
             while (!api.healthy()) {
                 if (!process.isAlive()) {

@@ -103,7 +103,7 @@ public class InboundEvents {
                 if (first[i]) {
                     fresh.add(events.get(i));
                 } else {
-                    log.info("Skipped redelivered event {} from {}", envelopes.get(i).id(), envelopes.get(i).source());
+                    log.debug("Skipped redelivered event {} from {}", envelopes.get(i).id(), envelopes.get(i).source());
                 }
             }
             if (!fresh.isEmpty()) {

@@ -111,7 +111,7 @@ class Onboarding {
             return;
         }
         registry.changeStatus(fee.partnerId(), PartnerStatus.AWAITING_SIGNATURE);
-        workflows.correlateFeePaid(fee.invoiceId());
+        workflows.correlateFeePaid(fee.partnerId(), fee.invoiceId());
     }
 
     /** A company terminated while still in onboarding: its application ends with the partnership. */

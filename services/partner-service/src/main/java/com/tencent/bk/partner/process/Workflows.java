@@ -49,8 +49,10 @@ public class Workflows {
      * @return false when no instance waits for it yet; the payment is kept and the process picks it up
      *         when it reaches the wait (see the {@code check-fee-paid} step)
      */
-    public boolean correlateFeePaid(String invoiceId) {
+    public boolean correlateFeePaid(String partnerId, String invoiceId) {
+        // the business key narrows the search by index before the variable is compared
         List<MessageCorrelationResult> results = runtime.createMessageCorrelation(Bpmn.FEE_PAID_MESSAGE)
+                .processInstanceBusinessKey(partnerId)
                 .processInstanceVariableEquals(Variables.INVOICE_ID, invoiceId)
                 .correlateAllWithResult();
         return !results.isEmpty();

@@ -141,7 +141,7 @@ public class Renewals {
     @EventListener
     void onFeePaid(FeePaid fee) {
         if (fee.purpose() == InvoicePurpose.RENEWAL) {
-            workflows.correlateFeePaid(fee.invoiceId());
+            workflows.correlateFeePaid(fee.partnerId(), fee.invoiceId());
         }
     }
 

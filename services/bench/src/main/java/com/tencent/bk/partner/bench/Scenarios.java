@@ -1,0 +1,230 @@
+package com.tencent.bk.partner.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * B1–B5: each scenario's records, the measured run, and the checks that its effects are all there exactly
+ * once. A failed check is a broken run (the smoke run's exit code), a missed target is a finding.
+ */
+final class Scenarios {
+
+    private static final List<String> DEAD_LETTERS = List.of(CloudEvents.CERTIFICATIONS + ".DLT",
+            CloudEvents.PAYMENTS + ".DLT");
+
+    private final PhaseRunner runner;
+    private final Workloads workloads;
+    private final Database database;
+    private final ServiceApi api;
+    private final LagMonitor lag;
+    private final boolean targets;
+    private final java.util.function.Function<String, BaselineSnapshot> baselines;
+    private final List<String> failedChecks = new ArrayList<>();
+    private BaselineSnapshot baseline;
+
+    /** @param baselines takes the baselines before a scenario (by its id) */
+    Scenarios(PhaseRunner runner, Workloads workloads, Database database, ServiceApi api, LagMonitor lag,
+              boolean targets, java.util.function.Function<String, BaselineSnapshot> baselines) {
+        this.baselines = baselines;
+        this.runner = runner;
+        this.workloads = workloads;
+        this.database = database;
+        this.api = api;
+        this.lag = lag;
+        this.targets = targets;
+    }
+
+    List<String> failedChecks() {
+        return failedChecks;
+    }
+
+    /** B1: registry-only certification events, at full speed, then paced at the target rate. */
+    List<ScenarioRow> registryOnly(int events, List<String> activePartners, List<PlannedEvent> history) {
+        List<ScenarioRow> rows = new ArrayList<>();
+        Console.step("B1 certification events that change no evaluation result (registry only)");
+        baselineBefore("B1");
+        double commitsPerSecond = baseline.commit().perSecond();
+        EventBatch burst = workloads.registryOnly("B1-burst", events, activePartners);
+        PhaseResult result = measured(Phase.burst("B1 burst", burst));
+        history.addAll(burst.events());
+        double goal = Math.max(5_000, 2 * commitsPerSecond);
+        rows.add(row("B1", "registry only, burst", result, "start",
+                String.format("≥ %,.0f/s (5,000 and 2× commit)", goal), result.perSecond() >= goal,
+                String.format("%.0f%% of %,.0f/s", 100 * result.perSecond() / goal, goal), checks(result)));
+        EventBatch paced = workloads.registryOnly("B1-paced", Math.max(1, events / 2), activePartners);
+        PhaseResult pacedResult = measured(Phase.paced("B1 paced", paced, 5_000));
+        rows.add(row("B1", "registry only, paced 5,000/s", pacedResult, "start", null, null, null, checks(pacedResult)));
+        return rows;
+    }
+
+    /** B2: fee payments correlated to onboarding instances waiting at await-fee. */
+    List<ScenarioRow> feePayments(List<Fixtures.WaitingForFee> burst, List<Fixtures.WaitingForFee> paced) {
+        Console.step("B2 fee payments correlated to waiting onboarding instances");
+        baselineBefore("B2");
+        List<ScenarioRow> rows = new ArrayList<>();
+        PhaseResult result = measured(Phase.burst("B2 burst", workloads.feePayments("B2-burst", burst)));
+        rows.add(row("B2", "fee payments, burst", result, "correlate", "≥ 200/s", result.perSecond() >= 200,
+                String.format("%.0f%% of 200/s", result.perSecond() / 2), feeChecks(result, burst)));
+        PhaseResult pacedResult = measured(Phase.paced("B2 paced", workloads.feePayments("B2-paced", paced), 200));
+        rows.add(row("B2", "fee payments, paced 200/s", pacedResult, "correlate", "p99 < 300 ms",
+                pacedResult.p99Ms() < 300, String.format("p99 %.0f ms = %.1f× 300 ms", pacedResult.p99Ms(),
+                        pacedResult.p99Ms() / 300), feeChecks(pacedResult, paced)));
+        return rows;
+    }
+
+    /** B3: revocations that open a shortfall: tier-reevaluation started, follow-up task created. */
+    List<ScenarioRow> revocations(List<Fixtures.AtMinimum> burst, List<Fixtures.AtMinimum> paced) {
+        Console.step("B3 revocations that start tier re-evaluation with a task");
+        baselineBefore("B3");
+        List<Fixtures.AtMinimum> all = new ArrayList<>(burst);
+        all.addAll(paced);
+        check(new LinkedHashMap<>(), "followUpShortfallTasksBeforeB3", followUpTasks(all), 0);
+        List<ScenarioRow> rows = new ArrayList<>();
+        PhaseResult result = measured(Phase.burst("B3 burst", workloads.revocations("B3-burst", burst)));
+        rows.add(row("B3", "revocations → shortfall task, burst", result, "start", "≥ 150/s",
+                result.perSecond() >= 150, String.format("%.0f%% of 150/s", result.perSecond() / 1.5),
+                shortfallChecks(result, burst)));
+        PhaseResult pacedResult = measured(Phase.paced("B3 paced", workloads.revocations("B3-paced", paced), 150));
+        rows.add(row("B3", "revocations → shortfall task, paced 150/s", pacedResult, "start", null, null, null,
+                shortfallChecks(pacedResult, paced)));
+        return rows;
+    }
+
+    /** B4: a backlog of the stated mix, sent at once: how long until it is drained. */
+    ScenarioRow backlog(int events, List<PlannedEvent> history, List<String> activePartners, List<String> inShortfall) {
+        Console.step(String.format("B4 backlog of %,d certification events (mix: Workloads.backlog)", events));
+        baselineBefore("B4");
+        Workloads.Backlog backlog = workloads.backlog("B4", events, history, activePartners, inShortfall);
+        EventBatch batch = backlog.batch();
+        List<String> restored = backlog.restored();
+        PhaseResult result = measured(Phase.burst("B4 backlog", batch));
+        Map<String, Object> checks = checks(result);
+        checks.put("resentDuplicates", batch.events().size() - result.effects());
+        checks.put("shortfallsRestored", restored.size());
+        long closed = restored.isEmpty() ? 0 : database.count("select count(*) from program.partner "
+                + "where evaluation_outcome = 'MEETS' and partner_id = any(?)", restored);
+        check(checks, "shortfallsClosed", closed, restored.size());
+        return row("B4", String.format("backlog %,d events, drained in %.1f s", events, result.seconds()), result,
+                "start", "drained ≤ 120 s",
+                result.seconds() <= 120, String.format("%.0f s = %.1f× 120 s", result.seconds(), result.seconds() / 120),
+                checks);
+    }
+
+    /** B5: a storm for a few partners; nothing lost, nothing applied twice. */
+    ScenarioRow storm(int events, List<Fixtures.AtMinimum> partners) {
+        Console.step(String.format("B5 storm of %,d events for %d partners", events, partners.size()));
+        baselineBefore("B5");
+        StormModel model = workloads.storm("B5", events, partners);
+        PhaseResult result = measured(Phase.burst("B5 storm", model.batch()));
+        Map<String, Object> checks = checks(result);
+        checks.put("resentDuplicates", model.duplicates());
+        long distinct = model.batch().events().stream().map(PlannedEvent::eventId).distinct().count();
+        long lost = distinct - database.processed(model.batch().source());
+        long payments = database.count("select count(*) from program.payment where event_id = any(?)",
+                model.paymentEventIds());
+        long paymentsTwice = database.count("select count(*) from (select event_id from program.payment "
+                + "where event_id = any(?) group by event_id having count(*) > 1) twice", model.paymentEventIds());
+        lost += Math.max(0, model.paymentEventIds().size() - payments + paymentsTwice);
+        Map<String, String> statuses = database.map("select certificate_id, status from program.certificate "
+                + "where partner_id = any(?)", model.partnerIds());
+        long stateMismatches = model.expectedStatuses().entrySet().stream()
+                .filter(expected -> !expected.getValue().equals(statuses.get(expected.getKey()))).count();
+        Map<String, String> outcomes = database.map("select partner_id, evaluation_outcome from program.partner "
+                + "where partner_id = any(?)", model.partnerIds());
+        Map<String, String> running = database.map("""
+                select p.business_key_, count(*) from act_ru_execution p join act_re_procdef d on d.id_ = p.proc_def_id_
+                where d.key_ = 'tier-reevaluation' and p.id_ = p.proc_inst_id_ and p.business_key_ = any(?)
+                group by p.business_key_""", model.partnerIds());
+        long resultMismatches = 0;
+        for (String partnerId : model.partnerIds()) {
+            StormModel.Headcount expected = model.headcount(partnerId);
+            JsonNode headcount = api.partner(partnerId).path("headcount");
+            boolean shortfall = !expected.meetsCommunityMinimum();
+            if (headcount.path("automationService").asInt() != expected.automationService()
+                    || headcount.path("automationUsage").asInt() != expected.automationUsage()
+                    || headcount.path("development").asInt() != expected.development()
+                    || !(shortfall ? "SHORTFALL" : "MEETS").equals(outcomes.get(partnerId))
+                    || Integer.parseInt(running.getOrDefault(partnerId, "0")) != (shortfall ? 1 : 0)) {
+                resultMismatches++;
+            }
+        }
+        check(checks, "lost", lost, 0);
+        check(checks, "appliedTwice", paymentsTwice, 0);
+        check(checks, "certificateStateMismatches", stateMismatches, 0);
+        check(checks, "headcountOrEvaluationMismatches", resultMismatches, 0);
+        boolean clean = lost == 0 && paymentsTwice == 0 && stateMismatches == 0 && resultMismatches == 0;
+        return row("B5", String.format("storm, %d partners", partners.size()), result, "start",
+                "0 lost, 0 applied twice", clean, String.format("%d lost, %d twice", lost, paymentsTwice), checks);
+    }
+
+    private void baselineBefore(String scenario) {
+        baseline = baselines.apply(scenario);
+        Console.progress("baselines: " + baseline.describe());
+    }
+
+    private PhaseResult measured(Phase phase) {
+        long deadLettersBefore = lag.endOffsets(DEAD_LETTERS);
+        PhaseResult result = runner.run(phase);
+        long deadLettered = lag.endOffsets(DEAD_LETTERS) - deadLettersBefore;
+        if (deadLettered > 0) {
+            failedChecks.add(phase.name() + ": " + deadLettered + " records dead-lettered");
+        }
+        Console.progress(String.format("%-22s %,d effects in %.2f s: %,.0f/s, p50 %.0f ms, p99 %.0f ms, peak lag %,d",
+                phase.name(), result.effects(), result.seconds(), result.perSecond(), result.p50Ms(), result.p99Ms(),
+                result.peakLag()));
+        if (result.cpu() != null) {
+            Console.progress(String.format("%-22s %s", "", result.cpu().describe()));
+            Console.progress(String.format("%-22s %s", "", result.cpu().describeThreads()));
+        }
+        return result;
+    }
+
+    private Map<String, Object> checks(PhaseResult result) {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("effects", result.effects());
+        return checks;
+    }
+
+    private Map<String, Object> feeChecks(PhaseResult result, List<Fixtures.WaitingForFee> fees) {
+        Map<String, Object> checks = checks(result);
+        List<String> invoices = fees.stream().map(Fixtures.WaitingForFee::invoiceId).toList();
+        List<String> partners = fees.stream().map(Fixtures.WaitingForFee::partnerId).toList();
+        check(checks, "paymentsApplied", database.count("select count(*) from program.payment "
+                + "where outcome = 'APPLIED' and invoice_id = any(?)", invoices), fees.size());
+        check(checks, "signContractTasks", database.count("""
+                select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_
+                where t.task_def_key_ = 'sign-contract' and p.business_key_ = any(?)""", partners), fees.size());
+        return checks;
+    }
+
+    private Map<String, Object> shortfallChecks(PhaseResult result, List<Fixtures.AtMinimum> partners) {
+        Map<String, Object> checks = checks(result);
+        check(checks, "followUpShortfallTasks", followUpTasks(partners), partners.size());
+        return checks;
+    }
+
+    private long followUpTasks(List<Fixtures.AtMinimum> partners) {
+        return database.count("""
+                select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_
+                where t.task_def_key_ = 'follow-up-shortfall' and p.business_key_ = any(?)""",
+                partners.stream().map(Fixtures.AtMinimum::partnerId).toList());
+    }
+
+    private void check(Map<String, Object> checks, String name, long actual, long expected) {
+        checks.put(name, actual);
+        if (actual != expected) {
+            failedChecks.add(name + ": " + actual + ", expected " + expected);
+        }
+    }
+
+    private ScenarioRow row(String id, String title, PhaseResult result, String engineOperation, String target,
+                            Boolean met, String shortfall, Map<String, Object> checks) {
+        if (!targets || target == null) {
+            return new ScenarioRow(id, title, result, baseline, engineOperation, null, null, null, checks);
+        }
+        return new ScenarioRow(id, title, result, baseline, engineOperation, target, met, met ? null : shortfall, checks);
+    }
+}
