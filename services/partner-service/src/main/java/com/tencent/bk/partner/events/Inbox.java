@@ -2,7 +2,10 @@ package com.tencent.bk.partner.events;
 
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -13,12 +16,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Inbox {
 
-    private static final String INSERT = """
-            insert into program.processed_event (source, event_id, topic, type, processed_at)
-            values (?, ?, ?, ?, ?)
-            on conflict do nothing
-            """;
-
     private final JdbcTemplate jdbc;
     private final ProgramClock clock;
 
@@ -27,28 +24,28 @@ class Inbox {
         this.clock = clock;
     }
 
-    /** @return true the first time this event is seen; false for a redelivery */
-    boolean recordFirstDelivery(String topic, CloudEvent event) {
-        return recordFirstDeliveries(topic, List.of(event))[0];
-    }
-
     /**
-     * Records a batch in one round trip.
+     * Records a batch in one statement. Which events were new is read from the rows the insert returns, not
+     * from JDBC update counts, which a driver may batch away ({@code reWriteBatchedInserts}).
      *
      * @return for each event, whether it is seen for the first time (a repeat inside the batch is not)
      */
     boolean[] recordFirstDeliveries(String topic, List<CloudEvent> events) {
         Timestamp now = Timestamp.from(clock.now());
-        int[] inserted = jdbc.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
-            statement.setString(1, event.source());
-            statement.setString(2, event.id());
-            statement.setString(3, topic);
-            statement.setString(4, event.type());
-            statement.setTimestamp(5, now);
-        })[0];
+        StringBuilder sql = new StringBuilder(
+                "insert into program.processed_event (source, event_id, topic, type, processed_at) values ");
+        List<Object> parameters = new ArrayList<>(events.size() * 5);
+        for (CloudEvent event : events) {
+            sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+            parameters.addAll(List.of(event.source(), event.id(), topic, event.type(), now));
+        }
+        sql.append(" on conflict do nothing returning source, event_id");
+        Set<List<String>> inserted = new HashSet<>(jdbc.query(sql.toString(),
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2)), parameters.toArray()));
         boolean[] first = new boolean[events.size()];
         for (int i = 0; i < events.size(); i++) {
-            first[i] = inserted[i] == 1;
+            // remove: a repeat of the same event later in the batch is not new
+            first[i] = inserted.remove(List.of(events.get(i).source(), events.get(i).id()));
         }
         return first;
     }

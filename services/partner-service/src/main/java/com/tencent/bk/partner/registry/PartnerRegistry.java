@@ -131,12 +131,6 @@ public class PartnerRegistry {
                 .params(level == null ? null : level.name(), Timestamp.from(clock.now()), partnerId).update();
     }
 
-    /** How many contracts the partner has had: 1 during its first term. */
-    public int contractCount(String partnerId) {
-        return jdbc.sql("select count(*) from program.contract where partner_id = ?").param(partnerId)
-                .query(Integer.class).single();
-    }
-
     public boolean contractExists(String contractId) {
         return jdbc.sql("select count(*) from program.contract where contract_id = ?").param(contractId)
                 .query(Integer.class).single() > 0;
