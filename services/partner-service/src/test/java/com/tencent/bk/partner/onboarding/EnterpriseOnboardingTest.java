@@ -45,6 +45,11 @@ class EnterpriseOnboardingTest extends ServiceIntegrationTest {
         ResponseEntity<String> selfApproval = engine.claim(TestUsers.REVIEWER_MANAGER, approval);
         assertThat(selfApproval.getStatusCode().value()).isEqualTo(403);
         assertThat(selfApproval.getBody()).contains("Four-eyes");
+        ResponseEntity<String> selfCompletion = engine.complete(TestUsers.REVIEWER_MANAGER, approval,
+                Map.of("approved", true));
+        assertThat(selfCompletion.getStatusCode().value()).as("completing without claiming is refused as well")
+                .isEqualTo(403);
+        assertThat(selfCompletion.getBody()).contains("Four-eyes");
         engine.work(TestUsers.MANAGER, approval, Map.of("approved", true, "comment", "同意 agreed"));
 
         JsonNode invoice = kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data");

@@ -57,8 +57,10 @@ class HeadcountStormTest extends ServiceIntegrationTest {
                 revoke(partnerId, newcomer);
             }
         }
-        assertThat(manager.join()).as("the manager's completion went through, retried on 409 if it collided")
-                .isEqualTo(204);
+        // the first re-grant restores the headcount and closes the shortfall by itself, so the manager either
+        // completed the task first (204, after retrying any 409) or found it gone (404) — never a 500
+        assertThat(manager.join()).as("the manager's completion went through or found the task closed")
+                .isIn(204, 404);
         awaitConsumed(partnerId);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbcClient.sql(
                 "select count(*) from program.payment where partner_id = ?").param(partnerId)

@@ -68,6 +68,11 @@ class TierReevaluationTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !running(partnerId));
         assertThat(engine.tasks(TestUsers.MANAGER, partnerId)).isEmpty();
         assertThat(partner(partnerId).path("evaluation").path("outcome").asText()).isEqualTo("MEETS");
+
+        var lateCompletion = engine.complete(TestUsers.MANAGER, task, Map.of("comment", "too late"));
+        assertThat(lateCompletion.getStatusCode().value()).as("a task that closed by itself is gone, not an error")
+                .isEqualTo(404);
+        assertThat(lateCompletion.getBody()).contains("no longer exists");
     }
 
     @Test
