@@ -29,7 +29,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
               --ports PG,KAFKA,HTTP fixed ports, or "auto" for free ones        [15432,19092,18080; smoke auto]
               --profile             where the time goes: pg_stat_statements per phase and a JFR recording of
                                     the service, in <work-dir>/profile/ (embedded PostgreSQL only)
-              --service-jvm-opts S  JVM options of the service process                         [none]
+              --service-jvm-opts S  JVM options of the service process     [-Xmx384m, as its Dockerfile]
               --service-args S      extra arguments of the service, e.g. to try a configuration:
                                     "--spring.kafka.listener.concurrency=3"                  [none]
               --pg-durability on|off  embedded PostgreSQL with fsync and synchronous_commit on, as a
@@ -49,7 +49,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         Path workDir = Path.of("target", smoke ? "bench-smoke" : "bench");
         Path output = null;
         String ports = smoke ? "auto" : "15432,19092,18080";
-        String jvmOptions = "";
+        String jvmOptions = "-Xmx384m"; // the heap the Dockerfile gives the service
         String serviceArguments = "";
         boolean durable = true;
         for (int i = 0; i < rest.size(); i += 2) {

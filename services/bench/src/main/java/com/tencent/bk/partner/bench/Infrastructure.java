@@ -155,7 +155,7 @@ final class Infrastructure implements AutoCloseable {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -55,6 +55,20 @@ final class LagMonitor implements AutoCloseable {
         }
     }
 
+    /** The group's committed offsets on these topics, summed: how many records it has acknowledged. */
+    long committed(Collection<String> topics) {
+        try {
+            return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(entry -> topics.contains(entry.getKey().topic()) && entry.getValue() != null)
+                    .mapToLong(entry -> entry.getValue().offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not read the committed offsets: " + e.getMessage(), e);
+        }
+    }
+
     /** Records on these topics so far (end offsets summed), e.g. to see whether anything was dead-lettered. */
     long endOffsets(Collection<String> topics) {
         try {

@@ -85,6 +85,13 @@ final class ServiceApi {
         expect(send(user, "POST", complete, body.toString()), 204, complete);
     }
 
+    /** PUT /api/partners/{id}/deadlines/{timer} as a manager: the timer falls due at {@code dueAt}. */
+    void moveDeadline(String partnerId, String timer, java.time.Instant dueAt, String reason) {
+        String path = "/api/partners/" + partnerId + "/deadlines/" + timer;
+        String body = JSON.createObjectNode().put("dueAt", dueAt.toString()).put("reason", reason).toString();
+        expect(send(MANAGER, "PUT", path, body), 200, path);
+    }
+
     JsonNode partner(String partnerId) {
         String path = "/api/partners/" + partnerId;
         HttpResponse<String> response = send(WEBSITE, "GET", path, null);

@@ -100,6 +100,43 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** SIGKILL, as a machine dies: no shutdown hooks, no last offset commit, no goodbye to the broker. */
+    void kill() {
+        rss.close();
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGSTOP: the process stops where it is, mid-transaction or mid-commit, until {@link #thaw()}. */
+    void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    void thaw() {
+        signal("CONT");
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    private void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, as an orchestrator stops it; waits for the clean shutdown. */
     @Override
     public void close() {

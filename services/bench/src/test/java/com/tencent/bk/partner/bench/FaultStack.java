@@ -1,0 +1,98 @@
+package com.tencent.bk.partner.bench;
+
+import com.tencent.bk.partner.infra.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a fault test breaks: a PostgreSQL (in this JVM, data on disk, restartable on its port), a Kafka broker in
+ * its own JVM (log directory on disk, restartable) and any number of service instances started from the
+ * executable jar — each a separate operating-system process that can be stopped cleanly, frozen or killed hard.
+ */
+final class FaultStack implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "fault-test-admin";
+
+    private final Path directory;
+    private final int postgresPort = FreePorts.pick();
+    private final KafkaBrokerProcess broker;
+    private final String jdbcUrl;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private Database database;
+    private int started;
+
+    private FaultStack(Path directory) {
+        this.directory = directory;
+        this.postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), postgresPort, false);
+        this.jdbcUrl = postgres.createDatabaseIfMissing("partner");
+        this.broker = KafkaBrokerProcess.start(directory.resolve("kafka"), FreePorts.pick(), FreePorts.pick());
+        this.database = new Database(jdbcUrl, EmbeddedPostgresServer.USER, "");
+    }
+
+    /** A fresh stack under {@code target/faults/<name>}. */
+    static FaultStack fresh(String name) {
+        Path directory = Path.of("target", "faults", name).toAbsolutePath();
+        Infrastructure.deleteRecursively(directory);
+        return new FaultStack(directory);
+    }
+
+    /** Starts one more instance of the service (its own HTTP port, the same database, broker and group). */
+    ServiceInstance startService() {
+        return startService("--spring.kafka.listener.concurrency=3");
+    }
+
+    /** @param arguments configuration of this instance, as command-line arguments */
+    ServiceInstance startService(String arguments) {
+        int port = FreePorts.pick();
+        ServiceApi api = new ServiceApi(port);
+        started++;
+        ServiceProcess process = ServiceProcess.start(new ServiceProcess.Settings(serviceJar(), "-Xmx384m",
+                arguments, jdbcUrl, EmbeddedPostgresServer.USER, "",
+                broker.bootstrapServers(), port, ADMIN_PASSWORD), directory.resolve("service-" + started + ".log"), api,
+                Duration.ofMinutes(3));
+        services.add(process);
+        return new ServiceInstance(process, api);
+    }
+
+    /** Stops PostgreSQL (fast shutdown: sessions are cut) and starts it again on the same port and data. */
+    void restartPostgres(Duration down) {
+        database.close();
+        postgres.close();
+        Sleep.millis(down.toMillis());
+        postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), postgresPort, false);
+        database = new Database(jdbcUrl, EmbeddedPostgresServer.USER, "");
+    }
+
+    KafkaBrokerProcess broker() {
+        return broker;
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        broker.close();
+        database.close();
+        postgres.close();
+    }
+
+    private static Path serviceJar() {
+        String configured = System.getProperty("service.jar");
+        Path jar = configured == null ? ServiceJar.find() : Path.of(configured);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no service jar at " + jar + "; build services/partner-service first");
+        }
+        return jar;
+    }
+}
