@@ -110,31 +110,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGSTOP: the process stops where it is, mid-transaction or mid-commit, until {@link #thaw()}. */
-    void freeze() {
-        signal("STOP");
-    }
-
-    /** SIGCONT after {@link #freeze()}. */
-    void thaw() {
-        signal("CONT");
-    }
-
     boolean alive() {
         return process.isAlive();
-    }
-
-    private void signal(String name) {
-        try {
-            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** SIGTERM, as an orchestrator stops it; waits for the clean shutdown. */

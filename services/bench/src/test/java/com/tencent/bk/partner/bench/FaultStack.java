@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What a fault test breaks: a PostgreSQL (in this JVM, data on disk, restartable on its port), a Kafka broker in
- * its own JVM (log directory on disk, restartable) and any number of service instances started from the
+ * its own JVM (log directory on disk, restartable; the services reach it through a {@link TcpProxy} the test can
+ * cut) and any number of service instances started from the
  * executable jar — each a separate operating-system process that can be stopped cleanly, frozen or killed hard.
  */
 final class FaultStack implements AutoCloseable {
@@ -19,6 +20,8 @@ final class FaultStack implements AutoCloseable {
     private final Path directory;
     private final int postgresPort = FreePorts.pick();
     private final KafkaBrokerProcess broker;
+    private final TcpProxy serviceLink;
+    private final String serviceBootstrap;
     private final String jdbcUrl;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
@@ -29,7 +32,12 @@ final class FaultStack implements AutoCloseable {
         this.directory = directory;
         this.postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), postgresPort, false);
         this.jdbcUrl = postgres.createDatabaseIfMissing("partner");
-        this.broker = KafkaBrokerProcess.start(directory.resolve("kafka"), FreePorts.pick(), FreePorts.pick());
+        int serviceListener = FreePorts.pick();
+        int proxyPort = FreePorts.pick();
+        this.broker = KafkaBrokerProcess.start(directory.resolve("kafka"), FreePorts.pick(), FreePorts.pick(),
+                serviceListener, proxyPort);
+        this.serviceLink = new TcpProxy(proxyPort, serviceListener);
+        this.serviceBootstrap = "localhost:" + proxyPort;
         this.database = new Database(jdbcUrl, EmbeddedPostgresServer.USER, "");
     }
 
@@ -52,7 +60,7 @@ final class FaultStack implements AutoCloseable {
         started++;
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Settings(serviceJar(), "-Xmx384m",
                 arguments, jdbcUrl, EmbeddedPostgresServer.USER, "",
-                broker.bootstrapServers(), port, ADMIN_PASSWORD), directory.resolve("service-" + started + ".log"), api,
+                serviceBootstrap, port, ADMIN_PASSWORD), directory.resolve("service-" + started + ".log"), api,
                 Duration.ofMinutes(3));
         services.add(process);
         return new ServiceInstance(process, api);
@@ -65,6 +73,11 @@ final class FaultStack implements AutoCloseable {
         Sleep.millis(down.toMillis());
         postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), postgresPort, false);
         database = new Database(jdbcUrl, EmbeddedPostgresServer.USER, "");
+    }
+
+    /** The network between the services and the broker (the test's own clients connect directly). */
+    TcpProxy serviceLink() {
+        return serviceLink;
     }
 
     KafkaBrokerProcess broker() {
@@ -82,6 +95,7 @@ final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
+        serviceLink.close();
         broker.close();
         database.close();
         postgres.close();

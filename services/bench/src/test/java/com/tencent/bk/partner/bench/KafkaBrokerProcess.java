@@ -34,9 +34,14 @@ final class KafkaBrokerProcess implements AutoCloseable {
         this.config = directory.resolve("server.properties");
     }
 
-    static KafkaBrokerProcess start(Path directory, int port, int controllerPort) {
+    /**
+     * @param servicePort    a second listener, for the service, advertised as {@code serviceAdvertisedPort}:
+     *                       a {@link TcpProxy} there lets the test cut the service off the broker
+     */
+    static KafkaBrokerProcess start(Path directory, int port, int controllerPort, int servicePort,
+                                    int serviceAdvertisedPort) {
         KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port);
-        broker.configure(controllerPort);
+        broker.configure(controllerPort, servicePort, serviceAdvertisedPort);
         broker.run("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString().replace("-", "")
                 .substring(0, 22), "-c", broker.config.toString(), "--ignore-formatted").awaitExit("format");
         broker.startAgain();
@@ -94,15 +99,17 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private void configure(int controllerPort) {
+    private void configure(int controllerPort, int servicePort, int serviceAdvertisedPort) {
         Properties server = new Properties();
         server.put("process.roles", "broker,controller");
         server.put("node.id", "1");
         server.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        server.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        server.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        server.put("listeners", "PLAINTEXT://localhost:" + port + ",SERVICE://localhost:" + servicePort
+                + ",CONTROLLER://localhost:" + controllerPort);
+        server.put("advertised.listeners", "PLAINTEXT://localhost:" + port + ",SERVICE://localhost:"
+                + serviceAdvertisedPort);
         server.put("controller.listener.names", "CONTROLLER");
-        server.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        server.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SERVICE:PLAINTEXT,CONTROLLER:PLAINTEXT");
         server.put("inter.broker.listener.name", "PLAINTEXT");
         server.put("log.dirs", directory.resolve("logs").toString());
         server.put("num.partitions", "3");

@@ -25,11 +25,13 @@ public class InboundEvents {
     private final CloudEventParser parser;
     private final Inbox inbox;
     private final TransactionTemplate transaction;
+    private final EventMetrics metrics;
 
-    InboundEvents(CloudEventParser parser, Inbox inbox, TransactionTemplate transaction) {
+    InboundEvents(CloudEventParser parser, Inbox inbox, TransactionTemplate transaction, EventMetrics metrics) {
         this.parser = parser;
         this.inbox = inbox;
         this.transaction = transaction;
+        this.metrics = metrics;
     }
 
     /** One record, one transaction: for events whose effect involves the engine. */
@@ -37,7 +39,7 @@ public class InboundEvents {
                                                  Consumer<T> effect) {
         CloudEvent envelope = parser.parse(record);
         T event = read(record, envelope, reader);
-        apply(record.topic(), List.of(envelope), List.of(event), events -> events.forEach(effect));
+        apply(List.of(record), List.of(envelope), List.of(event), events -> events.forEach(effect));
     }
 
     /**
@@ -73,9 +75,8 @@ public class InboundEvents {
         if (events.isEmpty()) {
             return;
         }
-        String topic = records.get(0).topic();
         try {
-            apply(topic, envelopes, events, effect);
+            apply(records, envelopes, events, effect);
         } catch (RuntimeException failure) {
             if (events.size() == 1 || KafkaConfiguration.isTransient(failure)) {
                 throw events.size() == 1 ? new BatchListenerFailedException(failure.getMessage(), failure,
@@ -83,7 +84,7 @@ public class InboundEvents {
             }
             for (int i = 0; i < events.size(); i++) {
                 try {
-                    apply(topic, List.of(envelopes.get(i)), List.of(events.get(i)), effect);
+                    apply(List.of(records.get(i)), List.of(envelopes.get(i)), List.of(events.get(i)), effect);
                 } catch (RuntimeException single) {
                     throw new BatchListenerFailedException(single.getMessage(), single, records.get(i));
                 }
@@ -91,16 +92,18 @@ public class InboundEvents {
         }
     }
 
-    private <T extends InboundEvent> void apply(String topic, List<CloudEvent> envelopes, List<T> events,
-                                                Consumer<List<T>> effect) {
+    /** @param records the records of the envelopes, index for index */
+    private <T extends InboundEvent> void apply(List<ConsumerRecord<byte[], byte[]>> records,
+                                                List<CloudEvent> envelopes, List<T> events, Consumer<List<T>> effect) {
         if (events.isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            boolean[] first = inbox.recordFirstDeliveries(topic, envelopes);
+        String topic = records.get(0).topic();
+        boolean[] first = transaction.execute(status -> {
+            boolean[] firstDeliveries = inbox.recordFirstDeliveries(topic, envelopes);
             List<T> fresh = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
-                if (first[i]) {
+                if (firstDeliveries[i]) {
                     fresh.add(events.get(i));
                 } else {
                     log.debug("Skipped redelivered event {} from {}", envelopes.get(i).id(), envelopes.get(i).source());
@@ -109,7 +112,11 @@ public class InboundEvents {
             if (!fresh.isEmpty()) {
                 effect.accept(fresh);
             }
+            return firstDeliveries;
         });
+        for (int i = 0; i < envelopes.size(); i++) {
+            metrics.consumed(topic, envelopes.get(i).type(), first[i], records.get(i).timestamp());
+        }
     }
 
     private static <T extends InboundEvent> T read(ConsumerRecord<byte[], byte[]> record, CloudEvent envelope,

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -23,6 +25,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -42,6 +45,7 @@ class KafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
     static final String REASON_HEADER = "bk-dlt-reason";
+    private static final java.util.Set<String> TRANSIENT_SQL_STATE_CLASSES = java.util.Set.of("08", "40", "53", "57");
 
     @Bean
     KafkaAdmin.NewTopics partnerTopics(EventsProperties properties) {
@@ -69,7 +73,7 @@ class KafkaConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<byte[], byte[]> kafkaTemplate) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<byte[], byte[]> kafkaTemplate, EventMetrics metrics) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         deadLetters.setHeadersFunction((record, exception) -> {
@@ -81,7 +85,19 @@ class KafkaConfiguration {
             log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     reason(exception));
             deadLetters.accept(record, exception);
+            metrics.deadLettered(record.topic());
         }, limitedRetries());
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
+                metrics.retried(record.topic(), failure);
+            }
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int deliveryAttempt) {
+                records.partitions().forEach(partition -> metrics.retried(partition.topic(), failure));
+            }
+        });
         handler.addNotRetryableExceptions(InvalidEventException.class);
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? untilItSucceeds() : null);
         return handler;
@@ -107,9 +123,11 @@ class KafkaConfiguration {
                     || cause instanceof SQLTransientException) {
                 return true;
             }
-            // connection lost (08xxx), serialization failure (40001), deadlock (40P01): wrapped by the engine
+            // as the engine passes them on, untranslated: connection lost (08xxx), serialization failure (40001),
+            // deadlock (40P01), server out of resources (53xxx), server shut down or restarting (57P01-57P03)
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40"))) {
+                    && sql.getSQLState().length() >= 2
+                    && TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -18,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
         "partner.outbox.poll-interval=PT0.1S",
+        "partner.metrics.refresh=PT1S",
         // a rules change deployed by a test is picked up within a second, not the production 30 s
         "partner.tiering.rules-refresh=PT1S",
         // the embedded PostgreSQL stops in its own shutdown hook, in parallel with the context's: do not let
@@ -26,5 +28,6 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.datasource.hikari.connection-timeout=5000"
 })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
+@AutoConfigureObservability(tracing = false) // Spring Boot tests turn metrics export off; /actuator/prometheus is tested
 public @interface IntegrationTest {
 }
