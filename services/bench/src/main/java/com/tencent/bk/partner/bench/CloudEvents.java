@@ -11,6 +11,7 @@ final class CloudEvents {
     static final String CERTIFICATIONS = "bk.certification.events";
     static final String PAYMENTS = "bk.payment.events";
     static final String PARTNER_EVENTS = "bk.partner.events";
+    static final String COMPLIANCE = "bk.compliance.events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
@@ -59,6 +60,12 @@ final class CloudEvents {
     PlannedEvent paymentFailed(String partnerId, String invoiceId) {
         return event(PAYMENTS, partnerId, "bk.payment.failed", JSON.createObjectNode().put("invoiceId", invoiceId)
                 .put("partnerId", partnerId).put("reason", "benchmark: card declined"));
+    }
+
+    PlannedEvent violationReported(String partnerId, String caseId, String category, String description) {
+        return event(COMPLIANCE, partnerId, "bk.compliance.violation-reported", JSON.createObjectNode()
+                .put("caseId", caseId).put("partnerId", partnerId).put("category", category)
+                .put("description", description));
     }
 
     private PlannedEvent event(String topic, String key, String type, ObjectNode data) {

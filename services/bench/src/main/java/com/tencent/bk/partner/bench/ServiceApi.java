@@ -26,8 +26,9 @@ final class ServiceApi {
     static final String WEBSITE = "website";
     static final String REVIEWER = "reviewer";
     static final String MANAGER = "manager";
+    static final String ADMIN = "admin";
     private static final Map<String, String> PASSWORDS = Map.of(WEBSITE, "website-local", REVIEWER, "reviewer-local",
-            MANAGER, "manager-local");
+            MANAGER, "manager-local", ADMIN, Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -35,7 +36,11 @@ final class ServiceApi {
     private final String base;
 
     ServiceApi(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    ServiceApi(String baseUrl) {
+        this.base = baseUrl;
     }
 
     boolean healthy() {
@@ -53,9 +58,13 @@ final class ServiceApi {
 
     /** POST /api/applications as the website; returns the status code (201 when accepted). */
     int apply(String partnerId, String type) {
+        return apply(partnerId, type, "基准测试科技有限公司 Bench " + partnerId.substring(8));
+    }
+
+    int apply(String partnerId, String type, String companyName) {
         ObjectNode body = JSON.createObjectNode()
                 .put("partnerId", partnerId)
-                .put("companyName", "基准测试科技有限公司 Bench " + partnerId.substring(8))
+                .put("companyName", companyName)
                 .put("type", type);
         body.putObject("contact").put("name", "李雷").put("email", "bench@example.com").put("phone", "+86-10-88880000");
         body.putObject("attestations").put("acceptsProgramRules", true).put("noCompetingProducts", true);
@@ -92,6 +101,13 @@ final class ServiceApi {
         expect(send(MANAGER, "PUT", path, body), 200, path);
     }
 
+    /** {@code /actuator/prometheus} as the administrator: the service's metrics in Prometheus text format. */
+    String metrics() {
+        HttpResponse<String> response = send(ADMIN, "GET", "/actuator/prometheus", null, "text/plain");
+        expect(response, 200, "/actuator/prometheus");
+        return response.body();
+    }
+
     JsonNode partner(String partnerId) {
         String path = "/api/partners/" + partnerId;
         HttpResponse<String> response = send(WEBSITE, "GET", path, null);
@@ -100,11 +116,15 @@ final class ServiceApi {
     }
 
     private HttpResponse<String> send(String user, String method, String path, String body) {
+        return send(user, method, path, body, "application/json");
+    }
+
+    private HttpResponse<String> send(String user, String method, String path, String body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + PASSWORDS.get(user)).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class FaultStack implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "fault-test-admin";
+    /** The {@code local} profile's, which {@link ServiceApi} uses for metrics. */
+    static final String ADMIN_PASSWORD = "admin-local";
 
     private final Path directory;
     private final int postgresPort = FreePorts.pick();

@@ -1,0 +1,60 @@
+package com.tencent.bk.partner.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine keeps the history the program office needs — who claimed and completed each task, the final value
+ * of every variable — without a row per variable update; a database created with {@code full} is taken over.
+ */
+class HistoryLevelTest extends ServiceIntegrationTest {
+
+    @Autowired
+    ManagementService management;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    CamundaBpmProperties properties;
+
+    private long count(String sql, String partnerId) {
+        return jdbcClient.sql(sql).param(partnerId).query(Long.class).single();
+    }
+
+    @Test
+    void whoDidWhatIsKeptButNotEveryVariableUpdate() {
+        assertThat(management.getHistoryLevel()).isEqualTo(ProgramHistoryLevel.ID);
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "COMMUNITY", 2, 1);
+
+        String ofThePartner = " where proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ = ?)";
+        assertThat(count("select count(*) from act_hi_op_log" + ofThePartner
+                + " and operation_type_ = 'Complete' and user_id_ is not null", partnerId))
+                .as("task completions with their user").isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from act_hi_taskinst" + ofThePartner + " and assignee_ is not null",
+                partnerId)).as("tasks with who worked them").isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from act_hi_varinst" + ofThePartner + " and name_ = 'reviewedBy'",
+                partnerId)).as("final variable values").isEqualTo(1);
+        assertThat(count("select count(*) from act_hi_detail" + ofThePartner, partnerId))
+                .as("no row per variable update").isZero();
+    }
+
+    @Test
+    void aDatabaseCreatedWithFullIsTakenOver() {
+        jdbcClient.sql("update act_ge_property set value_ = '3' where name_ = 'historyLevel'").update();
+        try {
+            new HistoryLevelPlugin(dataSource, properties).preInit(
+                    new org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration());
+        } finally {
+            assertThat(jdbcClient.sql("select value_ from act_ge_property where name_ = 'historyLevel'")
+                    .query(String.class).single()).isEqualTo(Integer.toString(ProgramHistoryLevel.ID));
+            jdbcClient.sql("update act_ge_property set value_ = ? where name_ = 'historyLevel'")
+                    .param(Integer.toString(ProgramHistoryLevel.ID)).update();
+        }
+    }
+}
