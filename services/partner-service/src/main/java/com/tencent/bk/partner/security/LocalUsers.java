@@ -13,7 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo users for trying the service on a laptop: one per group, plus the partner website's account.
+ * Demo users for trying the service on a laptop: one per group, a lead in two groups (to see the four-eyes
+ * rule at work), and the partner website's account.
  * Exists only in the {@code local} profile; production has no default users.
  */
 @Component
@@ -22,15 +23,17 @@ class LocalUsers {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
 
-    record LocalUser(String id, String password, String group, String description) {
+    record LocalUser(String id, String password, List<String> groups, String description) {
     }
 
     static final List<LocalUser> USERS = List.of(
-            new LocalUser("reviewer", "reviewer-local", Bpmn.REVIEWERS, "reviews applications"),
-            new LocalUser("manager", "manager-local", Bpmn.MANAGERS, "approves enterprise applications, signs"),
-            new LocalUser("finance", "finance-local", Bpmn.FINANCE, "resolves payments"),
-            new LocalUser("auditor", "auditor-local", Bpmn.AUDITORS, "quarterly audits"),
-            new LocalUser("website", "website-local", null, "the partner website: POST /api/applications"));
+            new LocalUser("reviewer", "reviewer-local", List.of(Bpmn.REVIEWERS), "reviews applications"),
+            new LocalUser("manager", "manager-local", List.of(Bpmn.MANAGERS), "approves enterprise applications, signs"),
+            new LocalUser("lead", "lead-local", List.of(Bpmn.REVIEWERS, Bpmn.MANAGERS),
+                    "reviews or approves, never both for one application"),
+            new LocalUser("finance", "finance-local", List.of(Bpmn.FINANCE), "resolves payments"),
+            new LocalUser("auditor", "auditor-local", List.of(Bpmn.AUDITORS), "quarterly audits"),
+            new LocalUser("website", "website-local", List.of(), "the partner website: POST /api/applications"));
 
     private final IdentityService identity;
 
@@ -49,14 +52,13 @@ class LocalUsers {
                 created.setLastName("(local)");
                 created.setPassword(user.password());
                 identity.saveUser(created);
-                if (user.group() != null) {
-                    identity.createMembership(user.id(), user.group());
-                }
+                user.groups().forEach(group -> identity.createMembership(user.id(), group));
             }
-            table.append(String.format("  %-9s / %-15s %-18s %s%n", user.id(), user.password(),
-                    user.group() == null ? "-" : user.group(), user.description()));
+            table.append(String.format("  %-9s / %-15s %-34s %s%n", user.id(), user.password(),
+                    user.groups().isEmpty() ? "-" : String.join(", ", user.groups()), user.description()));
         }
-        table.append("  admin     / admin-local     camunda-admin      Cockpit, Admin, everything\n");
+        table.append(String.format("  %-9s / %-15s %-34s %s%n", "admin", "admin-local", "camunda-admin",
+                "Cockpit, Admin, everything"));
         log.info("{}", table);
     }
 }

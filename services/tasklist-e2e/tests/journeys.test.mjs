@@ -1,0 +1,174 @@
+// Reviewer and manager journeys through Camunda Tasklist, in a real headless Chromium (Debian's chromium package,
+// driven by playwright-core). Every step leaves a screenshot in target/screenshots/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { api, newPartnerId, startService, targetDir, users, waitFor } from './service.mjs';
+
+const screenshots = resolve(targetDir, 'screenshots');
+let service;
+let browser;
+const company = {};
+
+async function apply(key, type, name) {
+  const partnerId = newPartnerId();
+  const response = await api(service.baseUrl, 'website')('POST', '/api/applications', {
+    partnerId, companyName: name, type,
+    contact: { name: '韩梅梅', email: 'e2e@example.com', phone: '+86-10-66668888' },
+    attestations: { acceptsProgramRules: true, noCompetingProducts: true },
+  });
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  company[key] = { partnerId, name };
+}
+
+/** The id of the partner's open task with this key, as `user` sees it (null when the user sees none). */
+async function taskId(user, partnerId, taskKey) {
+  const response = await api(service.baseUrl, user)('GET',
+    `/engine-rest/task?processInstanceBusinessKey=${partnerId}&taskDefinitionKey=${taskKey}&firstResult=0&maxResults=5`);
+  assert.equal(response.status, 200);
+  return response.body.length ? response.body[0].id : null;
+}
+
+const awaitTask = (user, partnerId, taskKey) =>
+  waitFor(`${taskKey} of ${partnerId} for ${user}`, () => taskId(user, partnerId, taskKey));
+
+/** A signed-in Tasklist page for one user, in a context of its own (its own cookies, like another browser). */
+async function signIn(user) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${service.baseUrl}/camunda/app/tasklist/`);
+  await page.locator('input[type="text"]').first().fill(user);
+  await page.locator('input[type="password"]').fill(users[user]);
+  await page.locator('button[type="submit"]').click();
+  await page.locator('[cam-tasklist-filters]').waitFor();
+  return page;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: resolve(screenshots, `${name}.png`), fullPage: false });
+}
+
+async function openTask(page, id) {
+  await page.goto(`${service.baseUrl}/camunda/app/tasklist/default/#/?task=${id}`);
+}
+
+/** The value of the form field with this label (Camunda Forms render label and input together). */
+async function field(page, label) {
+  return page.getByLabel(label, { exact: true }).inputValue();
+}
+
+async function claimAndComplete(page, fill) {
+  await page.locator('[cam-tasklist-task] [ng-click="claim()"]').click();
+  await page.getByLabel('意见 Comment', { exact: true }).or(page.getByLabel('合同编号 Contract number', { exact: true }))
+    .first().waitFor();
+  await fill();
+  await page.getByRole('button', { name: /complete/i }).click();
+}
+
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  service = await startService();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  await apply('enterprise', 'ENTERPRISE', '浏览器测试甲科技 Browser Test A');
+  await apply('community', 'COMMUNITY', '浏览器测试乙社区 Browser Test B');
+  await apply('fourEyes', 'ENTERPRISE', '浏览器测试丙数据 Browser Test C');
+});
+
+after(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+test('a reviewer sees only the reviewers\' filter, claims review-application, reads the application and approves', async () => {
+  const page = await signIn('reviewer');
+  const filters = await page.locator('[cam-tasklist-filters]').innerText();
+  assert.match(filters, /审核任务/);
+  assert.doesNotMatch(filters, /经理任务|财务任务|审计任务/);
+  await shot(page, '01-reviewer-filters');
+
+  const id = await awaitTask('reviewer', company.enterprise.partnerId, 'review-application');
+  await openTask(page, id);
+  await page.locator('[cam-tasklist-task]').getByText('审核申请 Review application').first().waitFor();
+  await shot(page, '02-reviewer-task');
+  await claimAndComplete(page, async () => {
+    assert.equal(await field(page, '公司名称 Company name'), company.enterprise.name);
+    assert.equal(await field(page, '统一社会信用代码 Unified social credit code'), company.enterprise.partnerId);
+    await shot(page, '03-reviewer-form');
+    await page.getByLabel('批准 Approve', { exact: true }).check();
+    await page.getByLabel('意见 Comment', { exact: true }).fill('资质齐全，同意 qualifications complete');
+  });
+  await awaitTask('manager', company.enterprise.partnerId, 'approve-application');
+  await shot(page, '04-reviewer-done');
+  await page.context().close();
+});
+
+test('a manager, in another browser, approves the enterprise application and signs a contract', async () => {
+  // the community applicant was reviewed over the API meanwhile, so its contract waits for a manager
+  const review = await awaitTask('reviewer', company.community.partnerId, 'review-application');
+  const reviewer = api(service.baseUrl, 'reviewer');
+  assert.equal((await reviewer('POST', `/engine-rest/task/${review}/claim`, { userId: 'reviewer' })).status, 204);
+  assert.equal((await reviewer('POST', `/engine-rest/task/${review}/complete`,
+    { variables: { approved: { value: true }, comment: { value: 'ok' } } })).status, 204);
+
+  const page = await signIn('manager');
+  assert.match(await page.locator('[cam-tasklist-filters]').innerText(), /经理任务/);
+  const approval = await awaitTask('manager', company.enterprise.partnerId, 'approve-application');
+  await openTask(page, approval);
+  await claimAndComplete(page, async () => {
+    assert.equal(await field(page, '审核人 Reviewed by'), 'reviewer');
+    await page.getByLabel('批准 Approve', { exact: true }).check();
+    await page.getByLabel('意见 Comment', { exact: true }).fill('同意 agreed');
+    await shot(page, '05-manager-approves');
+  });
+  await waitFor('the enterprise application approved', async () =>
+    (await api(service.baseUrl, 'website')('GET', `/api/partners/${company.enterprise.partnerId}`)).body.status
+      === 'AWAITING_PAYMENT');
+
+  const contract = await awaitTask('manager', company.community.partnerId, 'sign-contract');
+  await openTask(page, contract);
+  await claimAndComplete(page, async () => {
+    await page.getByLabel('合同已签署 Contract signed', { exact: true }).check();
+    await shot(page, '06-manager-signs');
+  });
+  await waitFor('the community partner active', async () =>
+    (await api(service.baseUrl, 'website')('GET', `/api/partners/${company.community.partnerId}`)).body.status
+      === 'ACTIVE');
+  await page.context().close();
+});
+
+test('the user who reviewed an application cannot approve it', async () => {
+  const lead = api(service.baseUrl, 'lead');
+  const review = await awaitTask('lead', company.fourEyes.partnerId, 'review-application');
+  assert.equal((await lead('POST', `/engine-rest/task/${review}/claim`, { userId: 'lead' })).status, 204);
+  assert.equal((await lead('POST', `/engine-rest/task/${review}/complete`,
+    { variables: { approved: { value: true }, comment: { value: 'ok' } } })).status, 204);
+
+  const page = await signIn('lead');
+  const approval = await awaitTask('lead', company.fourEyes.partnerId, 'approve-application');
+  await openTask(page, approval);
+  await page.locator('[cam-tasklist-task] [ng-click="claim()"]').click();
+  await page.getByText(/四眼原则|Four-eyes/).first().waitFor();
+  await shot(page, '07-four-eyes-refused');
+  const task = await lead('GET', `/engine-rest/task/${approval}`);
+  assert.equal(task.body.assignee, null, 'the approval is still unassigned');
+  await page.context().close();
+});
+
+test('a reviewer cannot open a manager\'s task', async () => {
+  const approval = await awaitTask('manager', company.fourEyes.partnerId, 'approve-application');
+  const page = await signIn('reviewer');
+  await openTask(page, approval);
+  await page.waitForTimeout(2000);
+  await shot(page, '08-reviewer-cannot-open-manager-task');
+  assert.equal(await page.locator('[cam-tasklist-task] [ng-click="claim()"]').count(), 0, 'no claim button');
+  assert.equal(await page.getByText(company.fourEyes.name).count(), 0, 'nothing of the application shown');
+  assert.equal(await taskId('reviewer', company.fourEyes.partnerId, 'approve-application'), null);
+  const direct = await api(service.baseUrl, 'reviewer')('GET', `/engine-rest/task/${approval}`);
+  assert.ok([403, 404].includes(direct.status), `GET task as reviewer answered ${direct.status}`);
+  await page.context().close();
+});

@@ -1,0 +1,101 @@
+// The service under test: scripts/run-local's stack (embedded PostgreSQL and Kafka, profile "local" with its demo
+// users) from services/local-stack/target/local-stack.jar, on free ports and a fresh data folder under target/.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const moduleDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const targetDir = resolve(moduleDir, 'target');
+
+async function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+export const users = {
+  website: 'website-local',
+  reviewer: 'reviewer-local',
+  manager: 'manager-local',
+  lead: 'lead-local',
+};
+
+export async function startService() {
+  const jar = resolve(moduleDir, '..', 'local-stack', 'target', 'local-stack.jar');
+  const data = resolve(targetDir, 'e2e-data');
+  rmSync(data, { recursive: true, force: true });
+  mkdirSync(data, { recursive: true });
+  const [http, postgres, kafka] = [await freePort(), await freePort(), await freePort()];
+  const log = openSync(resolve(targetDir, 'e2e-service.log'), 'w');
+  const child = spawn(process.env.JAVA_HOME ? resolve(process.env.JAVA_HOME, 'bin', 'java') : 'java',
+    ['-Xmx512m', '-jar', jar], {
+      env: { ...process.env, BK_LOCAL_DATA: data, BK_LOCAL_PG_PORT: `${postgres}`, BK_LOCAL_KAFKA_PORT: `${kafka}`,
+        BK_HTTP_PORT: `${http}`, BK_ADMIN_PASSWORD: 'admin-local' },
+      stdio: ['ignore', log, log],
+    });
+  const baseUrl = `http://localhost:${http}`;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}; see target/e2e-service.log`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the service was not up after 4 minutes; see target/e2e-service.log');
+    }
+    try {
+      const health = await fetch(`${baseUrl}/actuator/health`);
+      if (health.ok && (await health.json()).status === 'UP') break;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    baseUrl,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => { child.once('exit', r); setTimeout(r, 30_000); });
+    },
+  };
+}
+
+/** The service's HTTP API as one of the local users (Basic auth). */
+export function api(baseUrl, user) {
+  const auth = 'Basic ' + Buffer.from(`${user}:${users[user]}`).toString('base64');
+  return async (method, path, body) => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { Authorization: auth, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/** A valid unified social credit code (GB 32100-2015 check character), unique per call. */
+let counter = 0;
+export function newPartnerId() {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const unique = (Date.now() * 100 + (counter++ % 100)).toString().slice(-9).padStart(9, '0');
+  const first17 = '91350100' + unique;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += alphabet.indexOf(first17[i]) * weights[i];
+  return first17 + alphabet[(31 - (sum % 31)) % 31];
+}
+
+export async function waitFor(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
