@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
 public class EventMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
 
     EventMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,13 +34,15 @@ public class EventMetrics {
 
     /** After the transaction that applied (or skipped as redelivered) the record committed. */
     void consumed(String topic, String type, boolean firstDelivery, long recordTimestamp) {
-        Counter.builder("bk.events.consumed").description("Inbound events consumed, by outcome")
-                .tag("topic", topic).tag("type", type).tag("outcome", firstDelivery ? "applied" : "redelivered")
-                .register(registry).increment();
+        String outcome = firstDelivery ? "applied" : "redelivered";
+        // meters are looked up once per series: this runs for every record of the hot path
+        consumed.computeIfAbsent(topic + ' ' + type + ' ' + outcome, key -> Counter.builder("bk.events.consumed")
+                .description("Inbound events consumed, by outcome")
+                .tag("topic", topic).tag("type", type).tag("outcome", outcome).register(registry)).increment();
         if (firstDelivery && recordTimestamp > 0) {
-            Timer.builder("bk.events.latency").description("Record timestamp to the commit of its effect")
-                    .tag("topic", topic).publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(5))
-                    .register(registry)
+            latency.computeIfAbsent(topic, key -> Timer.builder("bk.events.latency")
+                            .description("Record timestamp to the commit of its effect").tag("topic", topic)
+                            .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(5)).register(registry))
                     .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - recordTimestamp)));
         }
     }
