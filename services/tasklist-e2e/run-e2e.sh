@@ -19,6 +19,7 @@ if ! command -v node > /dev/null; then
   echo "tasklist-e2e: installing Node.js"
   sudo_if_needed=()
   [[ "$(id -u)" != 0 ]] && sudo_if_needed=(sudo)
+  "${sudo_if_needed[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends nodejs npm > /dev/null
 fi
 npm ci --no-audit --no-fund --loglevel=error

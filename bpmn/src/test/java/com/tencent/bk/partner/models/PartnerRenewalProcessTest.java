@@ -94,18 +94,36 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void partnerNoLongerQualifiedIsAnnouncedAndExpiresWhenTheContractEnds() {
+    void partnerNotQualifiedAtTheCheckHasUntilTheContractEndThenIsAnnouncedAndExpires() {
         fakes.renewalQualifies(false);
         ProcessInstance instance = renewalChecked("ENTERPRISE");
 
-        assertThat(instance).hasPassed("announce-non-renewal").hasNotPassed("review-renewal")
-                .isWaitingAt("contract-ended");
+        assertThat(instance).isWaitingAt("await-qualification").hasNotPassed("review-renewal", "announce-non-renewal");
         assertThat(instance).variables().containsEntry("renewable", false).containsEntry("renewalLevel", null);
         contractEnds(instance);
 
+        assertThat(instance).hasPassed("qualification-deadline-passed", "announce-non-renewal")
+                .isWaitingAt("contract-ended");
+        contractEnds(instance);
         assertThat(instance).isEnded().hasPassed("contract-ended", "expire-partnership", "partnership-expired");
         assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "announceNonRenewal",
                 "expirePartnership");
+    }
+
+    @Test
+    void partnerQualifyingBeforeTheContractEndIsCheckedAgainAndGoesToReview() {
+        fakes.renewalQualifies(false);
+        ProcessInstance instance = renewalChecked("ENTERPRISE");
+        assertThat(instance).isWaitingAt("await-qualification");
+
+        fakes.renewalQualifies(true);
+        runtimeService().createMessageCorrelation("PartnerQualified").processInstanceBusinessKey(PARTNER_ID)
+                .correlateAll();
+
+        assertThat(instance).hasPassed("partner-qualified").isWaitingAt("review-renewal");
+        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "checkRenewalQualification");
+        review(instance, true);
+        assertThat(instance).hasNotPassed("announce-non-renewal", "qualification-deadline-passed");
     }
 
     @Test

@@ -78,6 +78,12 @@ public class Invoices {
                 .param(invoiceId).update();
     }
 
+    /** Every unpaid invoice of the partner is withdrawn (the partnership ended); a later payment goes to finance. */
+    public void cancelOpenOf(String partnerId) {
+        jdbc.sql("update program.invoice set status = 'CANCELLED' where partner_id = ? and status = 'OPEN'")
+                .param(partnerId).update();
+    }
+
     void markPaid(String invoiceId, Instant paidAt) {
         jdbc.sql("update program.invoice set status = 'PAID', paid_at = ? where invoice_id = ?")
                 .params(Timestamp.from(paidAt), invoiceId).update();

@@ -99,16 +99,29 @@ class Payments {
         return Optional.empty();
     }
 
+    /**
+     * A refunded fee ends the partnership. Only a refund of the partner's own invoice does: one for an invoice
+     * that is unknown or another company's is recorded as such and terminates nobody.
+     */
     private void refund(PaymentRefunded refund) {
+        boolean ownInvoice = invoices.find(refund.invoiceId())
+                .filter(invoice -> invoice.partnerId().equals(refund.partnerId())).isPresent();
+        record(refund, "REFUNDED", refund.amount(), null, refund.reason(),
+                ownInvoice ? "RECORDED" : PaymentProblem.UNKNOWN_INVOICE.name());
+        if (!ownInvoice) {
+            log.warn("Refund {} names invoice {}, which is not an invoice of {}: recorded, nothing terminated",
+                    refund.eventId(), refund.invoiceId(), refund.partnerId());
+            return;
+        }
         invoices.markRefunded(refund.invoiceId());
-        record(refund, "REFUNDED", refund.amount(), null, refund.reason(), "RECORDED");
         terminations.request(refund.partnerId(), Terminations.Cause.FEE_REFUNDED,
                 "服务费已退款 Service fee refunded (invoice " + refund.invoiceId() + "): " + refund.reason());
     }
 
-    /** A failed payment of an invoice past its due date means the fee will not be paid: terminate. */
+    /** A failed payment of the partner's own invoice past its due date means the fee will not be paid: terminate. */
     private void failIfOverdue(PaymentFailed failure) {
         invoices.find(failure.invoiceId())
+                .filter(invoice -> invoice.partnerId().equals(failure.partnerId()))
                 .filter(invoice -> invoice.status() == Invoice.Status.OPEN && invoice.dueOn().isBefore(clock.today()))
                 .ifPresent(invoice -> terminations.request(failure.partnerId(), Terminations.Cause.FEE_FAILED,
                         "逾期服务费支付失败 Payment of overdue invoice " + invoice.invoiceId() + " failed: "

@@ -69,11 +69,14 @@ class CertificateRegistry {
     /**
      * Applies events in their order, sending consecutive events of the same kind as one JDBC batch.
      *
-     * @return the companies whose certificates the events touched
+     * @return the companies whose certificates the events touched: those the events name and those that hold
+     *         the certificates now (a grant or revocation that arrives after its transfer names the former
+     *         employer, but changes the headcount of the one the certificate moved to)
      */
     Set<String> applyAll(List<CertificationEvent> events) {
         Timestamp now = Timestamp.from(clock.now());
         Set<String> touched = new LinkedHashSet<>();
+        Set<String> certificates = new LinkedHashSet<>();
         List<SqlParameterSource> run = new ArrayList<>();
         String runSql = null;
         for (CertificationEvent event : events) {
@@ -85,6 +88,7 @@ class CertificateRegistry {
             runSql = sql;
             run.add(parameters(event, now));
             touched.add(event.recordKey());
+            certificates.add(event.certificateId());
             if (event instanceof CertificationTransferred transferred) {
                 touched.add(transferred.toPartnerId());
             }
@@ -92,7 +96,16 @@ class CertificateRegistry {
         if (!run.isEmpty()) {
             batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
         }
+        touched.addAll(holdersOf(certificates));
         return touched;
+    }
+
+    private List<String> holdersOf(Set<String> certificateIds) {
+        if (certificateIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct partner_id from program.certificate where certificate_id = any(?)")
+                .param(certificateIds.toArray(String[]::new)).query(String.class).list();
     }
 
     private static String sqlOf(CertificationEvent event) {

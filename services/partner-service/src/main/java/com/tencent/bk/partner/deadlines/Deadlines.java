@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -13,6 +16,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +38,8 @@ class Deadlines {
             super(message);
         }
     }
+
+    private static final Pattern VARIABLE_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
 
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -70,6 +77,8 @@ class Deadlines {
         Job job = management.createJobQuery().processInstanceId(deadline.processInstanceId()).timers().list()
                 .stream().filter(candidate -> timerOf(candidate).equals(timer)).findFirst().orElseThrow();
         management.setJobDuedate(job.getId(), Date.from(newDueAt));
+        timeVariableOf(job).ifPresent(variable ->
+                runtime.setVariable(deadline.processInstanceId(), variable, newDueAt.toString()));
         Change change = new Change(timer, deadline.processInstanceId(), deadline.dueAt(), newDueAt, reason, user,
                 clock.now());
         jdbc.sql("""
@@ -93,6 +102,23 @@ class Deadlines {
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
                         rs.getTimestamp(7).toInstant()))
                 .list();
+    }
+
+    /**
+     * The process variable a timer's date is read from ({@code ${contractEndsAt}}), if it is one. Moving the
+     * timer moves the variable too, so that the later timers of the same deadline (the renewal's review, fee
+     * and signature deadlines all end at the contract's end) follow it instead of firing at the old date.
+     */
+    private Optional<String> timeVariableOf(Job job) {
+        ModelElementInstance element = repository.getBpmnModelInstance(job.getProcessDefinitionId())
+                .getModelElementById(timerOf(job));
+        return element.getChildElementsByType(TimerEventDefinition.class).stream()
+                .map(TimerEventDefinition::getTimeDate)
+                .filter(java.util.Objects::nonNull)
+                .map(date -> VARIABLE_EXPRESSION.matcher(date.getTextContent().trim()))
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(1))
+                .findFirst();
     }
 
     /** The BPMN id of the timer event behind a job, e.g. {@code grace-period-ended}. */

@@ -84,7 +84,8 @@ class PartnerController {
 
     private PartnerView view(Partner partner) {
         return PartnerView.of(partner, headcounts.of(partner.partnerId()),
-                registry.currentContract(partner.partnerId()).orElse(null),
+                PartnerStatus.HAS_CURRENT_CONTRACT.contains(partner.status())
+                        ? registry.currentContract(partner.partnerId()).orElse(null) : null,
                 evaluations.last(partner.partnerId()).orElse(null));
     }
 

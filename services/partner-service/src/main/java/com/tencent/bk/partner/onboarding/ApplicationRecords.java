@@ -49,6 +49,17 @@ class ApplicationRecords {
                 .params(outcome.name(), reason, Timestamp.from(clock.now()), applicationId).update();
     }
 
+    /** Records who reviewed the application of an onboarding process; the four-eyes rule reads it back. */
+    void recordReviewer(String processInstanceId, String reviewer) {
+        jdbc.sql("update program.application set reviewed_by = ? where process_instance_id = ?")
+                .params(reviewer, processInstanceId).update();
+    }
+
+    Optional<String> reviewerOf(String processInstanceId) {
+        return jdbc.sql("select reviewed_by from program.application where process_instance_id = ? and reviewed_by is not null")
+                .param(processInstanceId).query(String.class).optional();
+    }
+
     Optional<UUID> openApplicationOf(String partnerId) {
         return jdbc.sql("select application_id from program.application where partner_id = ? and status = 'OPEN'")
                 .param(partnerId).query(UUID.class).optional();

@@ -107,7 +107,9 @@ class Onboarding {
 
     @EventListener
     void onFeePaid(FeePaid fee) {
-        if (fee.purpose() != InvoicePurpose.ONBOARDING) {
+        boolean awaited = registry.find(fee.partnerId())
+                .filter(partner -> partner.status() == PartnerStatus.AWAITING_PAYMENT).isPresent();
+        if (fee.purpose() != InvoicePurpose.ONBOARDING || !awaited) {
             return;
         }
         registry.changeStatus(fee.partnerId(), PartnerStatus.AWAITING_SIGNATURE);

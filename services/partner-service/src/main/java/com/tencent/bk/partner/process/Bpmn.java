@@ -20,6 +20,8 @@ public final class Bpmn {
 
     public static final String FEE_PAID_MESSAGE = "FeePaid";
     public static final String HEADCOUNT_CHANGED_MESSAGE = "HeadcountChanged";
+    /** To a renewal waiting for a partner that was not qualified at its renewal check. */
+    public static final String PARTNER_QUALIFIED_MESSAGE = "PartnerQualified";
     public static final String FOLLOW_UP_SHORTFALL = "follow-up-shortfall";
 
     public static final String REVIEWERS = "partner-reviewers";

@@ -1,6 +1,8 @@
 package com.tencent.bk.partner.process;
 
 import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads of process variables, failing loudly on a missing or mistyped one. */
@@ -48,7 +50,14 @@ public final class ProcessVariables {
         return Enum.valueOf(type, text(name));
     }
 
+    /**
+     * The partner a process belongs to: its business key, which no task completion can change (a user
+     * completing a task may send any variable, {@code partnerId} included). The variable is the fallback for
+     * scopes outside a process instance.
+     */
     public String partnerId() {
-        return text(Variables.PARTNER_ID);
+        String businessKey = scope instanceof DelegateExecution execution ? execution.getProcessBusinessKey()
+                : scope instanceof DelegateTask task ? task.getExecution().getProcessBusinessKey() : null;
+        return businessKey != null ? businessKey : text(Variables.PARTNER_ID);
     }
 }

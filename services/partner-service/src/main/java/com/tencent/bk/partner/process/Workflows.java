@@ -1,9 +1,12 @@
 package com.tencent.bk.partner.process;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +28,30 @@ public class Workflows {
     }
 
     /**
-     * Ends every other running process of the partner (onboarding, renewal, re-evaluation, payment cases):
-     * with them go their tasks, timers and message subscriptions. Custom listeners are skipped: nothing of
-     * what those processes would have done on their own way out should happen.
+     * Ends every other running process of the partner (onboarding, renewal, re-evaluation, …): with them go
+     * their tasks, timers and message subscriptions. Custom listeners are skipped: nothing of what those
+     * processes would have done on their own way out should happen. A {@code payment-exception} case stays:
+     * money received still has to be settled or returned by finance, whatever became of the partnership.
      *
+     * @param alsoKeep keys of further processes that outlive the partnership's end
      * @return how many were ended
      */
-    public int endOtherProcesses(String partnerId, String keepProcessInstanceId, String reason) {
+    public int endOtherProcesses(String partnerId, String keepProcessInstanceId, String reason, String... alsoKeep) {
+        Set<String> kept = new HashSet<>(List.of(alsoKeep));
+        kept.add(Bpmn.PAYMENT_EXCEPTION);
         List<String> others = runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).list()
-                .stream().map(instance -> instance.getId()).filter(id -> !id.equals(keepProcessInstanceId)).toList();
+                .stream()
+                .filter(instance -> !kept.contains(keyOf(instance)))
+                .map(ProcessInstance::getId)
+                .filter(id -> !id.equals(keepProcessInstanceId))
+                .toList();
         others.forEach(id -> runtime.deleteProcessInstance(id, reason, true, true));
         return others.size();
+    }
+
+    /** A definition id is {@code key:version:id}. */
+    private static String keyOf(ProcessInstance instance) {
+        return instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
     }
 
     public boolean isRunning(String processKey, String partnerId) {

@@ -63,6 +63,8 @@ public class PartnerRegistry {
                         values (:id, :name, :type, null, 'APPLIED', :contactName, :email, :phone, :now, :now)
                         on conflict (partner_id) do update set company_name = excluded.company_name,
                             type = excluded.type, level = null, status = 'APPLIED',
+                            -- a new application is decided afresh, not compared with the last partnership's result
+                            evaluation_outcome = null, qualifying_level = null,
                             contact_name = excluded.contact_name, contact_email = excluded.contact_email,
                             contact_phone = excluded.contact_phone, updated_at = excluded.updated_at
                         """)

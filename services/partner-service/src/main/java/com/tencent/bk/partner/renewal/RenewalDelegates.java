@@ -5,6 +5,8 @@ import com.tencent.bk.partner.billing.Invoice;
 import com.tencent.bk.partner.process.ProcessVariables;
 import com.tencent.bk.partner.registry.PartnerLevel;
 import com.tencent.bk.partner.tiering.TierVariables;
+import com.tencent.bk.partner.common.ProgramClock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,8 +39,8 @@ class RenewalDelegates {
             ProcessVariables variables = ProcessVariables.of(execution);
             String reason = Boolean.FALSE.equals(execution.getVariable("renewable"))
                     ? variables.text("renewalAssessment") : Renewals.DECLINED;
-            renewals.announceNonRenewal(variables.partnerId(), variables.text(CURRENT_CONTRACT), endsOn(execution),
-                    reason);
+            renewals.announceNonRenewal(variables.partnerId(), variables.text(CURRENT_CONTRACT),
+                    partnershipEndsOn(execution), reason);
             execution.setVariable(ANNOUNCED, true);
         };
     }
@@ -47,7 +49,7 @@ class RenewalDelegates {
     JavaDelegate expirePartnership(Renewals renewals) {
         return execution -> renewals.expire(ProcessVariables.of(execution).partnerId(),
                 execution.getProcessInstanceId(), ProcessVariables.of(execution).text(CURRENT_CONTRACT),
-                endsOn(execution), Boolean.TRUE.equals(execution.getVariable(ANNOUNCED)));
+                partnershipEndsOn(execution), Boolean.TRUE.equals(execution.getVariable(ANNOUNCED)));
     }
 
     @Bean
@@ -92,6 +94,16 @@ class RenewalDelegates {
         return Optional.ofNullable(variables.optionalText("contractId"))
                 .filter(id -> !id.equals(variables.text(CURRENT_CONTRACT)))
                 .orElse(null);
+    }
+
+    /**
+     * The last day of the partnership if it is not renewed: the day {@code contractEndsAt} falls in, or the day
+     * before when it is midnight — the deadline every not-renewed path ends at: the start of the day after the
+     * contract's end, or whenever an operator moved it to.
+     */
+    private static LocalDate partnershipEndsOn(DelegateExecution execution) {
+        Instant endsAt = Instant.parse(ProcessVariables.of(execution).text("contractEndsAt"));
+        return LocalDate.ofInstant(endsAt.minusNanos(1), ProgramClock.PROGRAM_ZONE);
     }
 
     private static LocalDate endsOn(DelegateExecution execution) {

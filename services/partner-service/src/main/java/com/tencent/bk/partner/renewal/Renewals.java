@@ -122,8 +122,11 @@ public class Renewals {
             announceNonRenewal(partnerId, contractId, endsOn, LAPSED);
         }
         registry.expire(partnerId, endsOn);
-        // no shortfall case or timer of an expired partnership should fire later
-        workflows.endOtherProcesses(partnerId, renewalProcessInstanceId, "partnership expired");
+        invoices.cancelOpenOf(partnerId);
+        // no shortfall case or timer of an expired partnership should fire later; an open termination case is
+        // still decided (a breach stays a breach), and finance keeps its payment cases
+        workflows.endOtherProcesses(partnerId, renewalProcessInstanceId, "partnership expired",
+                Bpmn.CONTRACT_TERMINATION);
     }
 
     Optional<Fee> feeFor(String partnerId, PartnerLevel level) {

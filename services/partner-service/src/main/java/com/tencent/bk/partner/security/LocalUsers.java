@@ -4,6 +4,7 @@ import com.tencent.bk.partner.process.Bpmn;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +37,14 @@ class LocalUsers {
             new LocalUser("website", "website-local", List.of(), "the partner website: POST /api/applications"));
 
     private final IdentityService identity;
+    private final String adminId;
+    private final String adminPassword;
 
-    LocalUsers(IdentityService identity) {
+    LocalUsers(IdentityService identity, @Value("${camunda.bpm.admin-user.id}") String adminId,
+               @Value("${camunda.bpm.admin-user.password}") String adminPassword) {
         this.identity = identity;
+        this.adminId = adminId;
+        this.adminPassword = adminPassword;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -57,7 +63,7 @@ class LocalUsers {
             table.append(String.format("  %-9s / %-15s %-34s %s%n", user.id(), user.password(),
                     user.groups().isEmpty() ? "-" : String.join(", ", user.groups()), user.description()));
         }
-        table.append(String.format("  %-9s / %-15s %-34s %s%n", "admin", "admin-local", "camunda-admin",
+        table.append(String.format("  %-9s / %-15s %-34s %s%n", adminId, adminPassword, "camunda-admin",
                 "Cockpit, Admin, everything"));
         log.info("{}", table);
     }

@@ -34,17 +34,21 @@ class Termination {
      * Terminated with immediate effect: status TERMINATED, the contract ended today, benefits revoked
      * ({@code bk.partner.terminated}), every other process of the partner ended.
      */
-    void terminate(String partnerId, String caseProcessInstanceId, String reason) {
+    void terminate(String partnerId, String caseProcessInstanceId, String reason, String decidedBy, String comment) {
         LocalDate effectiveOn = clock.today();
         registry.terminate(partnerId, effectiveOn);
         workflows.endOtherProcesses(partnerId, caseProcessInstanceId, "partner terminated: " + reason);
         outbox.publish(new PartnerTerminated(partnerId, reason, effectiveOn, false));
-        cases.decide(partnerId, "TERMINATED");
+        cases.decide(partnerId, "TERMINATED", decidedBy, comment);
         events.publishEvent(new PartnershipTerminated(partnerId, reason));
     }
 
-    /** Not confirmed: the case closes with its reason and nothing about the partnership changes. */
-    void decline(String partnerId) {
-        cases.decide(partnerId, "DECLINED");
+    /**
+     * Not confirmed: the case closes with the manager's reason and the partnership goes on. Its tier is
+     * decided afresh ({@link TerminationDeclined}), so a shortfall that led here is watched again.
+     */
+    void decline(String partnerId, String decidedBy, String comment) {
+        cases.decide(partnerId, "DECLINED", decidedBy, comment);
+        events.publishEvent(new TerminationDeclined(partnerId));
     }
 }

@@ -59,10 +59,22 @@ class TerminationCases implements Terminations {
         return outcome;
     }
 
-    /** Closes the open requests of the partner with the case's decision. */
-    void decide(String partnerId, String decision) {
-        jdbc.sql("update program.termination_request set outcome = ? where partner_id = ? and outcome is null")
-                .params(decision, partnerId).update();
+    /** Closes the open requests of the partner with the case's decision, who took it and why. */
+    void decide(String partnerId, String decision, String decidedBy, String comment) {
+        jdbc.sql("""
+                        update program.termination_request set outcome = ?, decided_by = ?, decision_comment = ?
+                        where partner_id = ? and outcome is null
+                        """)
+                .params(decision, decidedBy, comment, partnerId).update();
+    }
+
+    /** Who raised the request that opened this case; null when the program raised it. */
+    Optional<String> raiserOf(String caseProcessInstanceId) {
+        return jdbc.sql("""
+                        select raised_by from program.termination_request
+                        where process_instance_id = ? and raised_by is not null
+                        """)
+                .param(caseProcessInstanceId).query(String.class).optional();
     }
 
     private static Map<String, Object> variables(Partner partner, Cause cause, String reason, String raisedBy) {

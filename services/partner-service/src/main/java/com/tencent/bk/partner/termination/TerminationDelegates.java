@@ -1,9 +1,8 @@
 package com.tencent.bk.partner.termination;
 
 import com.tencent.bk.partner.process.ProcessVariables;
-import com.tencent.bk.partner.process.TaskRefusedException;
-import java.util.Objects;
 import com.tencent.bk.partner.process.TaskActors;
+import com.tencent.bk.partner.process.TaskRefusedException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -13,31 +12,44 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class TerminationDelegates {
 
+    /** Who completed {@code confirm-termination}; set by the guard after the completion's own variables. */
+    static final String DECIDED_BY = "terminationDecidedBy";
+
     @Bean
     JavaDelegate terminatePartnership(Termination termination) {
         return execution -> {
             ProcessVariables variables = ProcessVariables.of(execution);
             String comment = variables.optionalText("comment");
             termination.terminate(variables.partnerId(), execution.getProcessInstanceId(),
-                    variables.text("terminationReason") + (comment == null ? "" : " — " + comment));
+                    variables.text("terminationReason") + (comment == null ? "" : " — " + comment),
+                    variables.optionalText(DECIDED_BY), comment);
         };
     }
 
     @Bean
     JavaDelegate closeTerminationCase(Termination termination) {
-        return execution -> termination.decline(ProcessVariables.of(execution).partnerId());
+        return execution -> {
+            ProcessVariables variables = ProcessVariables.of(execution);
+            termination.decline(variables.partnerId(), variables.optionalText(DECIDED_BY),
+                    variables.optionalText("comment"));
+        };
     }
 
-    /** A termination raised by a user is confirmed by another: the raiser can neither claim nor complete it. */
+    /**
+     * A termination raised by a user is confirmed by another: the raiser can neither claim nor complete it.
+     * The raiser is read from the request row, not from a variable the completing user could send.
+     */
     @Bean
-    TaskListener terminationFourEyesGuard(TaskActors actors) {
+    TaskListener terminationFourEyesGuard(TaskActors actors, TerminationCases cases) {
         return task -> {
-            String raisedBy = (String) task.getVariable("raisedBy");
-            String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
-                    : actors.completingUser(task);
-            if (raisedBy != null && Objects.equals(raisedBy, actor)) {
+            boolean completing = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
+            String actor = completing ? actors.completingUser(task) : task.getAssignee();
+            if (actor != null && cases.raiserOf(task.getProcessInstanceId()).filter(actor::equals).isPresent()) {
                 throw new TaskRefusedException("四眼原则 Four-eyes rule: " + actor
                         + " raised this termination and cannot also confirm it");
+            }
+            if (completing) {
+                task.setVariable(DECIDED_BY, actor);
             }
         };
     }

@@ -41,12 +41,25 @@ public class TierReevaluation {
     }
 
     /**
-     * After an audit found the registered headcount does not match reality: the tier is decided again and the
-     * decision recorded even when unchanged; a shortfall or upgrade starts (or reaches) re-evaluation.
+     * After an audit found the registered headcount does not match reality: the tier is decided again.
      */
     public void reevaluateAfterAudit(String partnerId) {
+        redecide(partnerId, "AUDIT_MISMATCH");
+    }
+
+    /**
+     * A manager declined to terminate the partnership: its tier is decided again, so a shortfall that led to
+     * the request gets a new grace period and task instead of going unwatched.
+     */
+    @org.springframework.context.event.EventListener
+    void onTerminationDeclined(com.tencent.bk.partner.termination.TerminationDeclined declined) {
+        redecide(declined.partnerId(), "TERMINATION_DECLINED");
+    }
+
+    /** Decides the tier and records it even when unchanged; a shortfall or upgrade starts (or reaches) re-evaluation. */
+    private void redecide(String partnerId, String trigger) {
         for (Partner partner : registry.lockActive(List.of(partnerId))) {
-            Evaluation evaluation = rules.evaluate(partner, headcounts.of(partnerId), "AUDIT_MISMATCH");
+            Evaluation evaluation = rules.evaluate(partner, headcounts.of(partnerId), trigger);
             evaluations.record(evaluation);
             act(partner, evaluation);
         }
@@ -69,6 +82,10 @@ public class TierReevaluation {
     }
 
     private void act(Partner partner, Evaluation evaluation) {
+        if (evaluation.outcome() != EvaluationOutcome.SHORTFALL) {
+            // a renewal that found the partner unqualified waits until the contract's end for this
+            workflows.notifyPartner(Bpmn.PARTNER_QUALIFIED_MESSAGE, partner.partnerId());
+        }
         if (workflows.isRunning(Bpmn.TIER_REEVALUATION, partner.partnerId())) {
             workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
         } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {

@@ -82,6 +82,24 @@ class EnterpriseOnboardingTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void reviewerCannotApproveTheirOwnReviewBySendingAnotherReviewerWithTheCompletion() {
+        String partnerId = Companies.newPartnerId();
+        certifyEngineers(partnerId, 3);
+        awaitHeadcount(partnerId, 3);
+        apply(Companies.application(partnerId, "ENTERPRISE"));
+        engine.work(TestUsers.REVIEWER_MANAGER, engine.awaitTask(TestUsers.REVIEWER_MANAGER, partnerId,
+                "review-application"), Map.of("approved", true, "comment", "ok"));
+        String approval = engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application");
+
+        ResponseEntity<String> tampered = engine.complete(TestUsers.REVIEWER_MANAGER, approval,
+                Map.of("approved", true, "comment", "ok", "reviewedBy", TestUsers.MANAGER));
+
+        assertThat(tampered.getStatusCode().value()).isEqualTo(403);
+        assertThat(tampered.getBody()).contains("Four-eyes");
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("UNDER_REVIEW");
+    }
+
+    @Test
     void redeliveredPaymentHasNoSecondEffect() {
         String partnerId = Companies.newPartnerId();
         certifyEngineers(partnerId, 3);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
@@ -33,21 +34,48 @@ class RenewalTest extends ServiceIntegrationTest {
     void trialPartnerWithoutTheFullEnterpriseHeadcountIsNotRenewedAndExpiresAtTheContractEnd() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "ENTERPRISE", 3, 3);
+        String contractId = partner(partnerId).path("contract").path("contractId").asText();
 
         moveDeadline(partnerId, "renewal-due", "试用期满复核 trial year review");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
+                .contains("qualification-deadline-passed"));
+        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+                .as("the year is not over: the Trial partner may still reach the headcount").doesNotContain(
+                        "bk.partner.not-renewed");
+
+        moveDeadline(partnerId, "qualification-deadline-passed", "试用期满 trial year over");
         JsonNode notRenewed = kafka.awaitPartnerEvent(partnerId, "bk.partner.not-renewed").path("data");
         assertThat(notRenewed.path("reason").asText()).contains("Trial partner did not reach");
-        assertThat(notRenewed.path("contractId").asText())
-                .isEqualTo(partner(partnerId).path("contract").path("contractId").asText());
-        assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
-
-        moveDeadline(partnerId, "contract-ended", "提前结束演示 end now");
+        assertThat(notRenewed.path("contractId").asText()).isEqualTo(contractId);
         await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(partner(partnerId).path("status").asText()));
         JsonNode changes = EngineRestClient.read(engine.get(TestUsers.MANAGER,
                 "/api/partners/" + partnerId + "/deadlines/changes").getBody());
-        assertThat(changes.findValuesAsText("timer")).containsExactly("contract-ended", "renewal-due");
+        assertThat(changes.findValuesAsText("timer")).containsExactly("qualification-deadline-passed", "renewal-due");
         assertThat(changes.findValuesAsText("changedBy")).containsOnly(TestUsers.MANAGER);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).count()).isZero();
+    }
+
+    @Test
+    void trialPartnerReachingTheEnterpriseHeadcountAfterTheRenewalCheckIsStillRenewed() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 3, 3);
+        moveDeadline(partnerId, "renewal-due", "试用期满复核 trial year review");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
+                .contains("qualification-deadline-passed"));
+
+        // within its first year, after the renewal check, the company certifies the engineers it was missing
+        for (int i = 3; i < 5; i++) {
+            certify(partnerId, "auto-" + i, "AUTOMATION", "SERVICE", null);
+            certify(partnerId, "dev-" + i, "DEVELOPMENT", null, null);
+        }
+
+        String review = engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
+        assertThat(review).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "LEVEL_3".equals(partner(partnerId).path("level").asText()));
+        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+                .doesNotContain("bk.partner.not-renewed");
+        assertThat(deadlines(partnerId).findValuesAsText("timer")).contains("renewal-review-deadline-passed")
+                .doesNotContain("qualification-deadline-passed");
     }
 
     @Test
@@ -97,6 +125,35 @@ class RenewalTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void delayedRenewalMovesEveryLaterDeadlineOfTheRenewalAndTheExpiryDate() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        LocalDate contractEndsOn = LocalDate.parse(partner(partnerId).path("contract").path("endsOn").asText());
+        moveDeadline(partnerId, "renewal-due", "renew now");
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
+
+        // the renewal is delayed a month past the contract's end
+        Instant delayedTo = contractEndsOn.plusDays(31).atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant();
+        assertThat(put(TestUsers.MANAGER, partnerId, "renewal-review-deadline-passed", Map.of(
+                "dueAt", delayedTo.toString(), "reason", "续约谈判延期 negotiation delayed")).getStatusCode().value())
+                .isEqualTo(200);
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
+                Map.of("approved", true, "comment", "ok"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
+                .contains("renewal-fee-deadline-passed"));
+        assertThat(Instant.parse(dueAt(partnerId, "renewal-fee-deadline-passed")))
+                .as("the fee deadline follows the delayed renewal, not the original contract end")
+                .isEqualTo(delayedTo);
+
+        moveDeadline(partnerId, "renewal-fee-deadline-passed", "unpaid");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(partner(partnerId).path("status").asText()));
+        assertThat(LocalDate.parse(kafka.awaitPartnerEvent(partnerId, "bk.partner.not-renewed").path("data")
+                .path("endsOn").asText())).as("the partnership ended when the moved deadline passed")
+                .isEqualTo(LocalDate.now(ProgramClock.PROGRAM_ZONE));
+    }
+
+    @Test
     void brandPartnerIsRenewedWithoutAFee() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "BRAND", 0, 0);
@@ -133,6 +190,15 @@ class RenewalTest extends ServiceIntegrationTest {
         return kafka.partnerEvents(partnerId).stream()
                 .filter(event -> "RENEWAL".equals(event.path("data").path("purpose").asText()))
                 .findFirst().map(event -> event.path("data")).orElse(null);
+    }
+
+    private String dueAt(String partnerId, String timer) {
+        for (JsonNode deadline : deadlines(partnerId)) {
+            if (timer.equals(deadline.path("timer").asText())) {
+                return deadline.path("dueAt").asText();
+            }
+        }
+        throw new AssertionError("no running timer " + timer);
     }
 
     private JsonNode deadlines(String partnerId) {

@@ -67,8 +67,121 @@ class TerminationTest extends ServiceIntegrationTest {
         assertThat(running("partner-renewal", partnerId)).isTrue();
         assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
                 .doesNotContain("bk.partner.terminated");
-        assertThat(jdbcClient.sql("select outcome from program.termination_request where partner_id = ?")
-                .param(partnerId).query(String.class).list()).containsExactly("DECLINED");
+        assertThat(jdbcClient.sql("""
+                        select outcome || ' by ' || decided_by || ': ' || decision_comment
+                        from program.termination_request where partner_id = ?""")
+                .param(partnerId).query(String.class).list())
+                .as("the case keeps who declined it and why")
+                .containsExactly("DECLINED by " + TestUsers.MANAGER + ": 误报 false report");
+    }
+
+    @Test
+    void terminatedPartnerMayApplyAgainAndIsDecidedAfreshWithoutItsOldContract() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "COMMUNITY", 2, 1);
+        assertThat(apply(Companies.application(partnerId, "COMMUNITY")).getStatusCode().value())
+                .as("an active partnership is a conflict").isEqualTo(409);
+        revoke(partnerId, certificates.get(0));
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        reportViolation(partnerId, "RULE_BREACH");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", true, "comment", "verified"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+
+        assertThat(apply(Companies.application(partnerId, "COMMUNITY")).getStatusCode().value()).isEqualTo(201);
+        assertThat(partner(partnerId).path("contract").isNull()).as("the ended contract is not the applicant's")
+                .isTrue();
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "second chance"));
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract"),
+                Map.of("contractSigned", true, "contractId", ""));
+
+        // still one engineer short: the new partnership's first decision opens a shortfall of its own
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        assertThat(partner(partnerId).path("evaluation").path("trigger").asText()).isEqualTo("ACTIVATION");
+    }
+
+    @Test
+    void raiserCannotConfirmTheirOwnTerminationBySendingAnotherRaiserWithTheCompletion() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+        assertThat(engine.post(TestUsers.MANAGER, "/api/partners/" + partnerId + "/terminations",
+                Map.of("reason", "resells a competing product")).getStatusCode().value()).isEqualTo(201);
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+
+        ResponseEntity<String> tampered = engine.complete(TestUsers.MANAGER, confirm, Map.of("confirmed", true,
+                "comment", "me again", "raisedBy", "someone-else"));
+
+        assertThat(tampered.getStatusCode().value()).isEqualTo(403);
+        assertThat(tampered.getBody()).contains("Four-eyes");
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void completionNamingAnotherPartnerStillDecidesOnlyTheCasesOwnPartner() {
+        String partnerId = Companies.newPartnerId();
+        String bystander = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+        activePartner(bystander, "BRAND", 0, 0);
+        reportViolation(partnerId, "RULE_BREACH");
+
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", true, "comment", "verified", "partnerId", bystander));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        assertThat(partner(bystander).path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void feePaidAfterTheApplicantWasTerminatedGoesToFinanceAndRevivesNothing() {
+        String partnerId = Companies.newPartnerId();
+        certifyEngineers(partnerId, 3);
+        awaitConsumed(partnerId);
+        apply(Companies.application(partnerId, "ENTERPRISE"));
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "ok"));
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application"),
+                Map.of("approved", true, "comment", "ok"));
+        JsonNode invoice = kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data");
+        reportViolation(partnerId, "CERTIFICATION_FRAUD");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", true, "comment", "fraud"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+
+        kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
+                invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount",
+                invoice.path("amount").asText(), "currency", "CNY", "paidAt", "2026-11-24T08:00:00Z"));
+
+        engine.awaitTask(TestUsers.FINANCE, partnerId, "resolve-payment");
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("TERMINATED");
+        assertThat(jdbcClient.sql("select status from program.invoice where invoice_id = ?")
+                .param(invoice.path("invoiceId").asText()).query(String.class).single()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void refundOfAnotherCompanysInvoiceTerminatesNobody() {
+        String payer = Companies.newPartnerId();
+        String claimant = Companies.newPartnerId();
+        activePartner(payer, "ENTERPRISE", 3, 3);
+        activePartner(claimant, "BRAND", 0, 0);
+        String payersInvoice = kafka.awaitPartnerEvent(payer, "bk.partner.invoice-requested").path("data")
+                .path("invoiceId").asText();
+
+        kafka.publish(PAYMENTS, claimant, "bk.payment.refunded", Map.of("invoiceId", payersInvoice, "partnerId",
+                claimant, "amount", "30000.00", "reason", "wrong invoice"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                "select count(*) from program.payment where partner_id = ? and kind = 'REFUNDED'")
+                .param(claimant).query(Long.class).single() == 1);
+        assertThat(jdbcClient.sql("select outcome from program.payment where partner_id = ? and kind = 'REFUNDED'")
+                .param(claimant).query(String.class).single()).isEqualTo("UNKNOWN_INVOICE");
+        assertThat(running("contract-termination", claimant)).isFalse();
+        assertThat(running("contract-termination", payer)).isFalse();
+        assertThat(jdbcClient.sql("select status from program.invoice where invoice_id = ?").param(payersInvoice)
+                .query(String.class).single()).isEqualTo("PAID");
     }
 
     @Test

@@ -106,6 +106,34 @@ class TierReevaluationTest extends ServiceIntegrationTest {
         assertThat(jdbcClient.sql("select cause from program.termination_request where partner_id = ?")
                 .param(partnerId).query(String.class).list()).containsExactly("SHORTFALL_NOT_REMEDIED");
         assertThat(running(partnerId)).isFalse();
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+
+        // the manager gives the partner another chance: the shortfall is watched again, with a new grace period
+        engine.work(TestUsers.MANAGER, confirm, Map.of("confirmed", false, "comment", "再给一次机会 one more chance"));
+
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        assertThat(running(partnerId)).isTrue();
+        assertThat(partner(partnerId).path("evaluation").path("trigger").asText()).isEqualTo("TERMINATION_DECLINED");
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void grantArrivingAfterItsTransferReevaluatesTheCompanyThatHoldsIt() {
+        String former = Companies.newPartnerId();
+        String holder = Companies.newPartnerId();
+        activePartner(holder, "ENTERPRISE", 4, 5);
+        assertThat(partner(holder).path("level").asText()).isEqualTo("TRIAL");
+        Map<String, Object> grant = Companies.granted(former, "moving-engineer", "AUTOMATION", "SERVICE", null);
+
+        // the transfer overtakes the grant it refers to; the late grant still names the former employer
+        kafka.publish(CERTIFICATIONS, former, "bk.certification.transferred", Map.of("certificateId",
+                grant.get("certificateId"), "fromPartnerId", former, "toPartnerId", holder));
+        awaitConsumed(former); // apart, in separate polls: the grant alone must lead to the holder
+        kafka.publish(CERTIFICATIONS, former, "bk.certification.granted", grant);
+
+        JsonNode upgraded = kafka.awaitPartnerEvent(holder, "bk.partner.level-changed").path("data");
+        assertThat(upgraded.path("to").asText()).isEqualTo("LEVEL_3");
+        assertThat(partner(holder).path("headcount").path("automationService").asInt()).isEqualTo(5);
     }
 
     @Test
