@@ -105,15 +105,13 @@ class Onboarding {
         return paid;
     }
 
+    /** The fee of an applicant that still waits for it; one whose application ended meanwhile stays as it is. */
     @EventListener
     void onFeePaid(FeePaid fee) {
-        boolean awaited = registry.find(fee.partnerId())
-                .filter(partner -> partner.status() == PartnerStatus.AWAITING_PAYMENT).isPresent();
-        if (fee.purpose() != InvoicePurpose.ONBOARDING || !awaited) {
-            return;
+        if (fee.purpose() == InvoicePurpose.ONBOARDING && registry.changeStatus(fee.partnerId(),
+                PartnerStatus.AWAITING_PAYMENT, PartnerStatus.AWAITING_SIGNATURE)) {
+            workflows.correlateFeePaid(fee.partnerId(), fee.invoiceId());
         }
-        registry.changeStatus(fee.partnerId(), PartnerStatus.AWAITING_SIGNATURE);
-        workflows.correlateFeePaid(fee.partnerId(), fee.invoiceId());
     }
 
     /** A company terminated while still in onboarding: its application ends with the partnership. */

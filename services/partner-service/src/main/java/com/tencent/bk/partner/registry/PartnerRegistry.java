@@ -80,6 +80,12 @@ public class PartnerRegistry {
         requireOne(updated, partnerId);
     }
 
+    /** Moves the partner from one status to another; false when it is not in {@code from} (nothing changes). */
+    public boolean changeStatus(String partnerId, PartnerStatus from, PartnerStatus to) {
+        return jdbc.sql("update program.partner set status = ?, updated_at = ? where partner_id = ? and status = ?")
+                .params(to.name(), Timestamp.from(clock.now()), partnerId, from.name()).update() == 1;
+    }
+
     /** The partner becomes ACTIVE under a new contract. */
     public void activate(String partnerId, PartnerLevel level, Contract contract, java.util.UUID applicationId) {
         Partner partner = lock(partnerId).orElseThrow(() -> new IllegalStateException("Unknown partner " + partnerId));

@@ -1,9 +1,13 @@
 package com.tencent.bk.partner.web;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -64,10 +68,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge);
             }
         }
+        Optional<FieldError> wrongType = wrongType(ex);
+        if (wrongType.isPresent()) {
+            return ResponseEntity.badRequest().body(invalid(List.of(wrongType.get())));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body is not valid JSON of the expected shape");
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Well-formed JSON with a value of the wrong type ({@code "acceptsProgramRules": "yes"}): names the field. */
+    private static Optional<FieldError> wrongType(HttpMessageNotReadableException ex) {
+        if (!(ex.getCause() instanceof MismatchedInputException mismatch) || mismatch.getPath().isEmpty()) {
+            return Optional.empty();
+        }
+        String field = mismatch.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("."));
+        Class<?> target = mismatch.getTargetType();
+        String expected = target == null ? "a value of another type"
+                : target.isEnum() ? "one of " + List.of(target.getEnumConstants())
+                : Boolean.class.equals(target) || boolean.class.equals(target) ? "true or false"
+                : target.isRecord() ? "an object" : "a " + target.getSimpleName().toLowerCase(Locale.ROOT);
+        return Optional.of(new FieldError(field, "has the wrong type: expected " + expected));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,29 +17,46 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds request bodies of the project's API ({@code partner.http.max-body-size}, 64 KB): a declared length
- * over the limit is refused before reading; a body that turns out longer while read (chunked) is cut off.
+ * Bounds request bodies: the project's API ({@code partner.http.max-body-size}, 64 KB) and the engine's REST
+ * API and webapps ({@code partner.http.max-engine-body-size}, 4 MB: room for a deployment of models). A
+ * declared length over the limit is refused before reading; a body that turns out longer while read (chunked)
+ * is cut off.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private static final List<String> ENGINE_PATHS = List.of("/engine-rest/", "/camunda/");
 
-    RequestSizeLimitFilter(@Value("${partner.http.max-body-size:65536}") long limit) {
-        this.limit = limit;
+    private final long apiLimit;
+    private final long engineLimit;
+
+    RequestSizeLimitFilter(@Value("${partner.http.max-body-size:65536}") long apiLimit,
+                           @Value("${partner.http.max-engine-body-size:4194304}") long engineLimit) {
+        this.apiLimit = apiLimit;
+        this.engineLimit = engineLimit;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return limitOf(request) < 0;
+    }
+
+    /** The limit of the request's path; negative for paths without bodies of interest (static resources). */
+    private long limitOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return apiLimit;
+        }
+        return ENGINE_PATHS.stream().anyMatch(path::startsWith) ? engineLimit : -1;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitOf(request);
         if (request.getContentLengthLong() > limit) {
-            tooLarge(response);
+            tooLarge(response, limit);
             return;
         }
         try {
@@ -46,12 +64,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         } catch (BodyTooLargeException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                tooLarge(response);
+                tooLarge(response, limit);
             }
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"

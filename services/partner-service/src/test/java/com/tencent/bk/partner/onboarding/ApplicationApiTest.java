@@ -52,6 +52,22 @@ class ApplicationApiTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void valueOfTheWrongJsonTypeNamesItsField() {
+        Map<String, Object> body = new HashMap<>(Companies.application(Companies.newPartnerId(), "COMMUNITY"));
+        body.put("attestations", Map.of("acceptsProgramRules", "yes", "noCompetingProducts", true));
+
+        ResponseEntity<String> response = apply(body);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = EngineRestClient.read(response.getBody());
+        assertThat(problem.path("errors").findValuesAsText("field"))
+                .containsExactly("attestations.acceptsProgramRules");
+        assertThat(problem.path("errors").findValuesAsText("message")).containsExactly(
+                "has the wrong type: expected true or false");
+        assertThat(response.getBody()).doesNotContain("Exception", "at com.");
+    }
+
+    @Test
     void bodyThatIsNotJsonIsAProblemNotAStackTrace() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

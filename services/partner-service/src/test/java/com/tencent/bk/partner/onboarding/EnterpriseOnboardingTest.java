@@ -177,12 +177,7 @@ class EnterpriseOnboardingTest extends ServiceIntegrationTest {
 
     /** Applies as ENTERPRISE, review and approval by two people; returns the requested invoice's id. */
     private String approveEnterpriseUntilInvoice(String partnerId) {
-        assertThat(apply(Companies.application(partnerId, "ENTERPRISE")).getStatusCode().value()).isEqualTo(201);
-        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
-                Map.of("approved", true, "comment", "ok"));
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application"),
-                Map.of("approved", true, "comment", "ok"));
-        return kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data").path("invoiceId").asText();
+        return enterpriseApplicantAwaitingFee(partnerId).path("invoiceId").asText();
     }
 
     private void awaitHeadcount(String partnerId, int engineers) {

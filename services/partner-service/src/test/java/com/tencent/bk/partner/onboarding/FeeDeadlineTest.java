@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
-import com.tencent.bk.partner.support.TestUsers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,12 +42,7 @@ class FeeDeadlineTest extends ServiceIntegrationTest {
         org.awaitility.Awaitility.await().until(() -> jdbc.sql(
                 "select count(*) from program.certificate where partner_id = ?").param(partnerId)
                 .query(Long.class).single() == 6);
-        apply(Companies.application(partnerId, "ENTERPRISE"));
-        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
-                Map.of("approved", true, "comment", "ok"));
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application"),
-                Map.of("approved", true, "comment", "ok"));
-        JsonNode invoice = kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data");
+        JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId);
         org.awaitility.Awaitility.await().until(() -> runtime.createExecutionQuery()
                 .processInstanceBusinessKey(partnerId).activityId("await-fee").count() == 1);
 

@@ -61,6 +61,19 @@ class SecurityHardeningTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void oversizedBodiesToTheEngineRestApiAreRefusedToo() {
+        String variables = "{\"variables\":{\"comment\":{\"value\":\"" + "x".repeat(1536 * 1024) + "\"}}}";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<String> response = rest.withBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))
+                .exchange("/engine-rest/task/no-such-task/complete", HttpMethod.POST,
+                        new HttpEntity<>(variables, headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+    }
+
+    @Test
     void unboundedEngineQueriesAreRefused() {
         ResponseEntity<String> response = engine.get(TestUsers.ADMIN, "/engine-rest/process-instance");
 

@@ -25,7 +25,10 @@ import org.springframework.test.context.ContextConfiguration;
         // the embedded PostgreSQL stops in its own shutdown hook, in parallel with the context's: do not let
         // the engine's last metrics flush wait 30 s for a connection that cannot come
         "camunda.bpm.metrics.db-reporter-activate=false",
-        "spring.datasource.hikari.connection-timeout=5000"
+        "spring.datasource.hikari.connection-timeout=5000",
+        // the engine's body limit (4 MB) lowered, so a test can exceed it within the 2 MB Tomcat still reads
+        // (and discards) of a refused body, and the client sees the 413 instead of a reset connection
+        "partner.http.max-engine-body-size=1048576"
 })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @AutoConfigureObservability(tracing = false) // Spring Boot tests turn metrics export off; /actuator/prometheus is tested

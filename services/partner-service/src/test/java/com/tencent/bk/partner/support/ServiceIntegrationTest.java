@@ -79,25 +79,37 @@ public abstract class ServiceIntegrationTest {
             certificates.add(certify(partnerId, "dev-" + i, "DEVELOPMENT", null, null));
         }
         awaitConsumed(partnerId);
-        org.assertj.core.api.Assertions.assertThat(apply(Companies.application(partnerId, type))
-                .getStatusCode().value()).isEqualTo(201);
-        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
-                Map.of("approved", true, "comment", "ok"));
         if ("ENTERPRISE".equals(type)) {
-            engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application"),
-                    Map.of("approved", true, "comment", "ok"));
-            com.fasterxml.jackson.databind.JsonNode invoice = kafka.awaitPartnerEvent(partnerId,
-                    "bk.partner.invoice-requested").path("data");
+            com.fasterxml.jackson.databind.JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId);
             kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
                     invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount",
                     invoice.path("amount").asText(), "currency", invoice.path("currency").asText(),
                     "paidAt", "2026-11-24T08:00:00Z"));
+        } else {
+            org.assertj.core.api.Assertions.assertThat(apply(Companies.application(partnerId, type))
+                    .getStatusCode().value()).isEqualTo(201);
+            engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                    Map.of("approved", true, "comment", "ok"));
         }
         engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract"),
                 Map.of("contractSigned", true, "contractId", ""));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> "ACTIVE".equals(partner(partnerId).path("status").asText()));
         return certificates;
+    }
+
+    /**
+     * An ENTERPRISE application submitted, reviewed by {@code reviewer} and approved by {@code manager}; returns
+     * the data of the {@code bk.partner.invoice-requested} event the onboarding then published.
+     */
+    protected com.fasterxml.jackson.databind.JsonNode enterpriseApplicantAwaitingFee(String partnerId) {
+        org.assertj.core.api.Assertions.assertThat(apply(Companies.application(partnerId, "ENTERPRISE"))
+                .getStatusCode().value()).isEqualTo(201);
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "ok"));
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application"),
+                Map.of("approved", true, "comment", "ok"));
+        return kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data");
     }
 
     /** Grants {@code count} engineers both an automation (SERVICE) and a development certificate. */

@@ -139,12 +139,7 @@ class TerminationTest extends ServiceIntegrationTest {
         String partnerId = Companies.newPartnerId();
         certifyEngineers(partnerId, 3);
         awaitConsumed(partnerId);
-        apply(Companies.application(partnerId, "ENTERPRISE"));
-        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
-                Map.of("approved", true, "comment", "ok"));
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application"),
-                Map.of("approved", true, "comment", "ok"));
-        JsonNode invoice = kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data");
+        JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId);
         reportViolation(partnerId, "CERTIFICATION_FRAUD");
         engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
                 Map.of("confirmed", true, "comment", "fraud"));
