@@ -83,16 +83,10 @@ class SecurityHardeningTest extends ServiceIntegrationTest {
 
     @Test
     void javaSerializedVariablesAreRefused() {
-        String partnerId = Companies.newPartnerId();
-        apply(Companies.application(partnerId, "BRAND"));
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).singleResult()
-                .getId();
+        String instance = onboardingInstance();
 
-        ResponseEntity<String> response = engine.post(TestUsers.ADMIN, "/engine-rest/process-instance/" + instance
-                + "/variables", Map.of("modifications", Map.of("evil", Map.of("type", "Object",
-                "value", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==",
-                "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
-                        "serializationDataFormat", "application/x-java-serialized-object")))));
+        ResponseEntity<String> response = setSerializedVariable(instance, "evil", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==",
+                "java.util.HashMap", "application/x-java-serialized-object");
 
         assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isFalse();
         assertThat(runtime.getVariable(instance, "evil")).isNull();
@@ -100,16 +94,11 @@ class SecurityHardeningTest extends ServiceIntegrationTest {
 
     @Test
     void jsonVariablesAreNeverDeserializedIntoTypesOutsideTheAllowList() {
-        String partnerId = Companies.newPartnerId();
-        apply(Companies.application(partnerId, "BRAND"));
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).singleResult()
-                .getId();
+        String instance = onboardingInstance();
 
-        ResponseEntity<String> stored = engine.post(TestUsers.ADMIN, "/engine-rest/process-instance/" + instance
-                + "/variables", Map.of("modifications", Map.of("gadget", Map.of("type", "Object",
-                "value", "{\"url\":\"jdbc:postgresql://attacker.example/x\"}",
-                "valueInfo", Map.of("objectTypeName", "org.springframework.jdbc.datasource.DriverManagerDataSource",
-                        "serializationDataFormat", "application/json")))));
+        ResponseEntity<String> stored = setSerializedVariable(instance, "gadget",
+                "{\"url\":\"jdbc:postgresql://attacker.example/x\"}",
+                "org.springframework.jdbc.datasource.DriverManagerDataSource", "application/json");
 
         assertThat(stored.getStatusCode().value()).as("kept as text, never turned into an object").isEqualTo(204);
         assertThatThrownBy(() -> runtime.getVariable(instance, "gadget"))
@@ -136,5 +125,20 @@ class SecurityHardeningTest extends ServiceIntegrationTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).doesNotContain("Exception", "at com.", "select ", "SQL");
+    }
+
+    /** The onboarding process of a fresh BRAND applicant. */
+    private String onboardingInstance() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).singleResult().getId();
+    }
+
+    /** Sets an Object variable from its serialized form through the engine's REST API, as an administrator. */
+    private ResponseEntity<String> setSerializedVariable(String instance, String name, String serialized,
+                                                        String objectTypeName, String format) {
+        return engine.post(TestUsers.ADMIN, "/engine-rest/process-instance/" + instance + "/variables",
+                Map.of("modifications", Map.of(name, Map.of("type", "Object", "value", serialized,
+                        "valueInfo", Map.of("objectTypeName", objectTypeName, "serializationDataFormat", format)))));
     }
 }
