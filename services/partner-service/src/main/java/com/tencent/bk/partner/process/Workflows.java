@@ -49,9 +49,11 @@ public class Workflows {
         return others.size();
     }
 
-    /** A definition id is {@code key:version:id}. */
+    /** A definition id is {@code key:version:id} (only an id for keys too long to fit, which the models avoid). */
     private static String keyOf(ProcessInstance instance) {
-        return instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
+        String definitionId = instance.getProcessDefinitionId();
+        int colon = definitionId.indexOf(':');
+        return colon < 0 ? definitionId : definitionId.substring(0, colon);
     }
 
     public boolean isRunning(String processKey, String partnerId) {
