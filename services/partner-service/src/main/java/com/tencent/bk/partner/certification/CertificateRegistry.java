@@ -6,6 +6,7 @@ import com.tencent.bk.partner.certification.CertificationEvent.CertificationRevo
 import com.tencent.bk.partner.certification.CertificationEvent.CertificationTransferred;
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,9 +61,14 @@ class CertificateRegistry {
                 updated_at = excluded.updated_at
             """;
     private static final String TRANSFER = """
-            insert into program.certificate (certificate_id, partner_id, status, granted, updated_at)
-            values (:id, :partner, 'VALID', false, :now)
-            on conflict (certificate_id) do update set partner_id = excluded.partner_id,
+            insert into program.certificate (certificate_id, partner_id, status, granted, transferred_at, updated_at)
+            values (:id, :partner, 'VALID', false, :at, :now)
+            on conflict (certificate_id) do update set
+                -- transfers of one certificate are keyed by different companies, so they may arrive out of order:
+                -- one older than the last applied does not move the certificate back (without times: arrival order)
+                partner_id = case when excluded.transferred_at < certificate.transferred_at
+                                  then certificate.partner_id else excluded.partner_id end,
+                transferred_at = greatest(certificate.transferred_at, excluded.transferred_at),
                 updated_at = excluded.updated_at
             """;
 
@@ -131,7 +137,10 @@ class CertificateRegistry {
             return parameters.addValue("partner", expired.partnerId()).addValue("status", "EXPIRED")
                     .addValue("reason", null);
         }
-        return parameters.addValue("partner", ((CertificationTransferred) event).toPartnerId());
+        CertificationTransferred transferred = (CertificationTransferred) event;
+        return parameters.addValue("partner", transferred.toPartnerId())
+                .addValue("at", transferred.time() == null ? null : Timestamp.from(transferred.time().toInstant()),
+                        Types.TIMESTAMP);
     }
 
     Headcount headcount(String partnerId, LocalDate onDay) {

@@ -32,8 +32,9 @@ sealed interface CertificationEvent extends InboundEvent {
         }
     }
 
-    record CertificationTransferred(String certificateId, String fromPartnerId, String toPartnerId)
-            implements CertificationEvent {
+    /** {@code time}: when the engineer changed employer (the event's time), null when the event has none. */
+    record CertificationTransferred(String certificateId, String fromPartnerId, String toPartnerId,
+                                    OffsetDateTime time) implements CertificationEvent {
         @Override
         public String recordKey() {
             return fromPartnerId;

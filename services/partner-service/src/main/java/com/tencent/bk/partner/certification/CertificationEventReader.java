@@ -64,6 +64,6 @@ class CertificationEventReader implements EventReader<CertificationEvent> {
         if (from != null && from.equals(to)) {
             fields.problem("data.toPartnerId must differ from data.fromPartnerId");
         }
-        return new CertificationTransferred(certificateId, from, to);
+        return new CertificationTransferred(certificateId, from, to, fields.event().time());
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.KafkaTestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +81,31 @@ class HeadcountCountingTest extends ServiceIntegrationTest {
 
         assertThat(headcountAfterApplying(from).path("development").asInt()).isEqualTo(1);
         assertThat(headcountAfterApplying(to).path("development").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void transfersThatArriveOutOfOrderLeaveTheCertificateWithItsLatestEmployer() {
+        String first = Companies.newPartnerId();
+        String second = Companies.newPartnerId();
+        String third = Companies.newPartnerId();
+        String certificate = grant(first, "job-hopper", "DEVELOPMENT", null, null);
+        Instant movedToSecond = Instant.now().minusSeconds(3600);
+
+        // second → third (the later move) is keyed by the second company and overtakes first → second
+        publishTransfer(second, certificate, second, third, movedToSecond.plusSeconds(1800));
+        headcountAfterApplying(second);
+        publishTransfer(first, certificate, first, second, movedToSecond);
+
+        assertThat(headcountAfterApplying(first).path("development").asInt()).isZero();
+        assertThat(headcountAfterApplying(second).path("development").asInt()).isZero();
+        assertThat(headcountAfterApplying(third).path("development").asInt()).isEqualTo(1);
+    }
+
+    private void publishTransfer(String key, String certificate, String from, String to, Instant movedAt) {
+        ObjectNode envelope = KafkaTestClient.envelope(java.util.UUID.randomUUID().toString(), "/bk/training-exam",
+                "bk.certification.transferred", Map.of("certificateId", certificate, "fromPartnerId", from,
+                        "toPartnerId", to));
+        kafka.publish(CERTIFICATIONS, key, envelope.put("time", movedAt.toString()));
     }
 
     @Test

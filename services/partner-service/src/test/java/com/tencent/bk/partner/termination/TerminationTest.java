@@ -140,11 +140,15 @@ class TerminationTest extends ServiceIntegrationTest {
         certifyEngineers(partnerId, 3);
         awaitConsumed(partnerId);
         JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createExecutionQuery()
+                .processInstanceBusinessKey(partnerId).activityId("await-fee").count() == 1);
+        List<String> before = instanceIds(partnerId);
         reportViolation(partnerId, "CERTIFICATION_FRAUD");
         engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
                 Map.of("confirmed", true, "comment", "fraud"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        assertNothingLeftFor(partnerId, before); // the onboarding waiting for its fee, with its timers
 
         kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
                 invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount",
@@ -262,6 +266,23 @@ class TerminationTest extends ServiceIntegrationTest {
         assertNothingLeftFor(partnerId, before);
         assertThat(jdbcClient.sql("select status from program.application where partner_id = ?").param(partnerId)
                 .query(String.class).list()).containsExactly("CANCELLED");
+    }
+
+    @Test
+    void terminationDuringTheRenewalReviewLeavesNothingOfTheRenewalBehind() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        moveRenewalCheckToNow(partnerId);
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
+        List<String> before = instanceIds(partnerId);
+
+        reportViolation(partnerId, "COMPETING_PRODUCT");
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", true, "comment", "verified"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        assertNothingLeftFor(partnerId, before); // the renewal's review task and its deadline timer
     }
 
     @Test
