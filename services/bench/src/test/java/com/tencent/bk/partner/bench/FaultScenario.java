@@ -67,8 +67,7 @@ final class FaultScenario implements AutoCloseable {
     List<PlannedEvent> stream(String phase, int unchanging) {
         List<Fixtures.AtMinimum> atMinimum = prepared.atMinimum();
         List<Fixtures.AtMinimum> toRevoke = atMinimum.subList(0, atMinimum.size() / 2);
-        List<String> untouched = atMinimum.subList(atMinimum.size() / 2, atMinimum.size()).stream()
-                .map(Fixtures.AtMinimum::partnerId).toList();
+        List<String> untouched = untouched();
         EventBatch payments = workloads.feePayments(phase + "-fees", prepared.waitingForFee());
         EventBatch revocations = workloads.revocations(phase + "-revocations", toRevoke);
         EventBatch registry = workloads.registryOnly(phase + "-registry", unchanging, untouched);
@@ -85,6 +84,13 @@ final class FaultScenario implements AutoCloseable {
             sentBySource.merge(batch.source(), batch.events().size(), Integer::sum);
         }
         return stream;
+    }
+
+    /** The ACTIVE partners at their minimum that a stream sends only registry-only events for. */
+    List<String> untouched() {
+        List<Fixtures.AtMinimum> atMinimum = prepared.atMinimum();
+        return atMinimum.subList(atMinimum.size() / 2, atMinimum.size()).stream()
+                .map(Fixtures.AtMinimum::partnerId).toList();
     }
 
     /** Sends in the background at a constant rate; the producer rides out a broker restart by retrying. */
