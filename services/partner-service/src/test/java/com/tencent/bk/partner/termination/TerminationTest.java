@@ -83,11 +83,7 @@ class TerminationTest extends ServiceIntegrationTest {
                 .as("an active partnership is a conflict").isEqualTo(409);
         revoke(partnerId, certificates.get(0));
         engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
-        reportViolation(partnerId, "RULE_BREACH");
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
-                Map.of("confirmed", true, "comment", "verified"));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        terminateForViolation(partnerId, "RULE_BREACH", "verified");
 
         assertThat(apply(Companies.application(partnerId, "COMMUNITY")).getStatusCode().value()).isEqualTo(201);
         assertThat(partner(partnerId).path("contract").isNull()).as("the ended contract is not the applicant's")
@@ -143,11 +139,7 @@ class TerminationTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createExecutionQuery()
                 .processInstanceBusinessKey(partnerId).activityId("await-fee").count() == 1);
         List<String> before = instanceIds(partnerId);
-        reportViolation(partnerId, "CERTIFICATION_FRAUD");
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
-                Map.of("confirmed", true, "comment", "fraud"));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        terminateForViolation(partnerId, "CERTIFICATION_FRAUD", "fraud");
         assertNothingLeftFor(partnerId, before); // the onboarding waiting for its fee, with its timers
 
         kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
@@ -257,12 +249,7 @@ class TerminationTest extends ServiceIntegrationTest {
         engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
         List<String> before = instanceIds(partnerId);
 
-        reportViolation(partnerId, "CERTIFICATION_FRAUD");
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
-                Map.of("confirmed", true, "comment", "fraud"));
-
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        terminateForViolation(partnerId, "CERTIFICATION_FRAUD", "fraud");
         assertNothingLeftFor(partnerId, before);
         assertThat(jdbcClient.sql("select status from program.application where partner_id = ?").param(partnerId)
                 .query(String.class).list()).containsExactly("CANCELLED");
@@ -276,12 +263,7 @@ class TerminationTest extends ServiceIntegrationTest {
         engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
         List<String> before = instanceIds(partnerId);
 
-        reportViolation(partnerId, "COMPETING_PRODUCT");
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
-                Map.of("confirmed", true, "comment", "verified"));
-
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        terminateForViolation(partnerId, "COMPETING_PRODUCT", "verified");
         assertNothingLeftFor(partnerId, before); // the renewal's review task and its deadline timer
     }
 
@@ -328,6 +310,15 @@ class TerminationTest extends ServiceIntegrationTest {
         await(what).atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
                 "select count(*) from program.payment where partner_id = ? and kind = 'FAILED'").param(partnerId)
                 .query(Long.class).single() == 1);
+    }
+
+    /** Compliance reports a violation, a manager confirms the termination, the partner is TERMINATED. */
+    private void terminateForViolation(String partnerId, String category, String comment) {
+        reportViolation(partnerId, category);
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", true, "comment", comment));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
     }
 
     private void reportViolation(String partnerId, String category) {
