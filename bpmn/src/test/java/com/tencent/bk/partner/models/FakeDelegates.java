@@ -82,7 +82,32 @@ final class FakeDelegates {
         beans.put("recordAuditOutcome", delegate("recordAuditOutcome", execution -> auditOutcomes.add(new AuditOutcome(
                 (String) execution.getVariable("auditedPartnerId"), (String) execution.getVariable("auditOutcome"),
                 (String) execution.getVariable("comment")))));
+        beans.put("taskDecisions", new Decisions());
+        beans.put("onboardingGateways", new OnboardingGateways());
         return beans;
+    }
+
+    /**
+     * Stands in for the service's decision log: here a completion's variables land in the process scope, so the
+     * decision of a task is the variable it declares.
+     */
+    public static final class Decisions {
+
+        private static final Map<String, String> DECISION_OF = Map.of("review-application", "approved",
+                "approve-application", "approved", "sign-contract", "contractSigned", "review-renewal", "approved",
+                "sign-renewal", "contractSigned", "confirm-termination", "confirmed", "resolve-payment", "acceptPayment");
+
+        public boolean isYes(DelegateExecution execution, String taskKey) {
+            return Boolean.TRUE.equals(execution.getVariable(DECISION_OF.get(taskKey)));
+        }
+    }
+
+    /** Stands in for the service's reading of the application's type from its row. */
+    public static final class OnboardingGateways {
+
+        public boolean needsManagerApproval(DelegateExecution execution) {
+            return "ENTERPRISE".equals(execution.getVariable("partnerType"));
+        }
     }
 
     void reset() {

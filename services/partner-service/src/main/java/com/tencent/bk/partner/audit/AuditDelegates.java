@@ -1,12 +1,12 @@
 package com.tencent.bk.partner.audit;
 
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.DecisionLog;
 import com.tencent.bk.partner.process.ProcessVariables;
 import com.tencent.bk.partner.tiering.TierVariables;
 import java.util.ArrayList;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,13 +45,13 @@ class AuditDelegates {
     }
 
     @Bean
-    JavaDelegate recordAuditOutcome(Audits audits, IdentityService identity) {
+    JavaDelegate recordAuditOutcome(Audits audits, DecisionLog decisions) {
         return execution -> {
             ProcessVariables variables = ProcessVariables.of(execution);
-            Authentication auditor = identity.getCurrentAuthentication();
+            // this case's decision: each sampled partner is one execution of the multi-instance
+            DecisionLog.Recorded decision = decisions.inThisExecution(execution, Bpmn.AUDIT_PARTNER);
             audits.record(variables.text("auditId"), variables.text("auditedPartnerId"),
-                    AuditOutcome.valueOf(variables.text("auditOutcome")), variables.optionalText("comment"),
-                    auditor == null ? null : auditor.getUserId());
+                    AuditOutcome.valueOf(decision.value()), decision.comment(), decision.decidedBy());
         };
     }
 }

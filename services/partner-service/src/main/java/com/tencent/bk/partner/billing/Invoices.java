@@ -53,6 +53,13 @@ public class Invoices {
         return invoice;
     }
 
+    /** The newest invoice requested for an application (its onboarding fee). */
+    public Optional<Invoice> ofApplication(UUID applicationId) {
+        return jdbc.sql("select " + COLUMNS + " from program.invoice where application_id = ? "
+                        + "order by created_at desc limit 1")
+                .param(applicationId).query(Invoices::invoice).optional();
+    }
+
     public Optional<Invoice> find(String invoiceId) {
         return jdbc.sql("select " + COLUMNS + " from program.invoice where invoice_id = ?").param(invoiceId)
                 .query(Invoices::invoice).optional();

@@ -4,6 +4,8 @@ import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
+import com.tencent.bk.partner.registry.PartnerLevel;
+import com.tencent.bk.partner.registry.PartnerType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +14,10 @@ import org.springframework.stereotype.Repository;
 class ApplicationRecords {
 
     enum Status { OPEN, ACTIVATED, REJECTED, CANCELLED }
+
+    /** What the onboarding process decides from: the open application of a company, as it was submitted. */
+    record OpenApplication(UUID applicationId, PartnerType type, PartnerLevel proposedLevel) {
+    }
 
     private final JdbcClient jdbc;
     private final ProgramClock clock;
@@ -58,6 +64,25 @@ class ApplicationRecords {
     Optional<String> reviewerOf(String processInstanceId) {
         return jdbc.sql("select reviewed_by from program.application where process_instance_id = ? and reviewed_by is not null")
                 .param(processInstanceId).query(String.class).optional();
+    }
+
+    /** The level the qualification check proposed for the application (null for types without levels). */
+    void recordProposedLevel(UUID applicationId, PartnerLevel level) {
+        jdbc.sql("update program.application set proposed_level = ? where application_id = ?")
+                .params(level == null ? null : level.name(), applicationId).update();
+    }
+
+    /** The company's open application: the process's business key leads here, never a process variable. */
+    OpenApplication openOf(String partnerId) {
+        return jdbc.sql("""
+                        select application_id, type, proposed_level from program.application
+                        where partner_id = ? and status = 'OPEN'
+                        """)
+                .param(partnerId)
+                .query((rs, row) -> new OpenApplication(rs.getObject(1, UUID.class), PartnerType.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : PartnerLevel.valueOf(rs.getString(3))))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No open application of " + partnerId));
     }
 
     Optional<UUID> openApplicationOf(String partnerId) {

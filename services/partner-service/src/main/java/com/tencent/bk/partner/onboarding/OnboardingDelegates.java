@@ -2,34 +2,37 @@ package com.tencent.bk.partner.onboarding;
 
 import static com.tencent.bk.partner.process.Variables.*;
 
-import com.tencent.bk.partner.billing.Invoice;
 import com.tencent.bk.partner.billing.BillingProperties;
+import com.tencent.bk.partner.billing.Invoice;
+import com.tencent.bk.partner.billing.Invoices;
 import com.tencent.bk.partner.common.ProgramClock;
+import com.tencent.bk.partner.onboarding.ApplicationRecords.OpenApplication;
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.DecisionLog;
 import com.tencent.bk.partner.process.ProcessVariables;
-import com.tencent.bk.partner.registry.PartnerLevel;
-import com.tencent.bk.partner.registry.PartnerType;
 import com.tencent.bk.partner.tiering.Qualification;
 import com.tencent.bk.partner.tiering.TierVariables;
 import java.time.LocalTime;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The service tasks of {@code partner-onboarding}, by the names the model calls them
- * ({@code ${checkQualification}} …). Each only translates process variables to one {@link Onboarding} call.
+ * The service tasks of {@code partner-onboarding}, by the names the model calls them ({@code ${checkQualification}}
+ * …). Each reads what it decides from the project's tables by the business key (the open application, its type
+ * and proposed level, its invoice, the people's recorded decisions) and makes one {@link Onboarding} call. The
+ * variables they set are for the forms to show, never read back.
  */
 @Configuration
 class OnboardingDelegates {
 
     @Bean
-    JavaDelegate checkQualification(Onboarding onboarding) {
+    JavaDelegate checkQualification(Onboarding onboarding, ApplicationRecords applications) {
         return execution -> {
-            ProcessVariables variables = ProcessVariables.of(execution);
-            Qualification result = onboarding.checkQualification(variables.partnerId(),
-                    variables.oneOf(PARTNER_TYPE, PartnerType.class));
+            OpenApplication application = applications.openOf(partnerId(execution));
+            Qualification result = onboarding.checkQualification(partnerId(execution), application.type());
+            applications.recordProposedLevel(application.applicationId(), result.level());
             TierVariables.set(execution, result.headcount(), result.required());
             execution.setVariable(QUALIFIED, result.qualified());
             execution.setVariable(PROPOSED_LEVEL, result.level() == null ? null : result.level().name());
@@ -38,22 +41,22 @@ class OnboardingDelegates {
     }
 
     @Bean
-    JavaDelegate recordApproval(Onboarding onboarding) {
+    JavaDelegate recordApproval(Onboarding onboarding, ApplicationRecords applications, DecisionLog decisions) {
         return execution -> {
-            ProcessVariables variables = ProcessVariables.of(execution);
-            boolean feeRequired = onboarding.approve(variables.partnerId(), applicationId(execution),
-                    variables.oneOf(PARTNER_TYPE, PartnerType.class), level(execution),
-                    variables.optionalText(COMMENT));
+            OpenApplication application = applications.openOf(partnerId(execution));
+            String comment = decisions.lastOfProcess(execution).map(DecisionLog.Recorded::comment).orElse(null);
+            boolean feeRequired = onboarding.approve(partnerId(execution), application.applicationId(),
+                    application.type(), application.proposedLevel(), comment);
             execution.setVariable(FEE_REQUIRED, feeRequired);
         };
     }
 
     @Bean
-    JavaDelegate requestInvoice(Onboarding onboarding, BillingProperties billing, ProgramClock clock) {
+    JavaDelegate requestInvoice(Onboarding onboarding, ApplicationRecords applications, BillingProperties billing) {
         return execution -> {
-            ProcessVariables variables = ProcessVariables.of(execution);
-            Invoice invoice = onboarding.requestFee(variables.partnerId(), applicationId(execution),
-                    variables.oneOf(PARTNER_TYPE, PartnerType.class), level(execution));
+            OpenApplication application = applications.openOf(partnerId(execution));
+            Invoice invoice = onboarding.requestFee(partnerId(execution), application.applicationId(),
+                    application.type(), application.proposedLevel());
             // timers fire at the start of the day (program time) after the due date / at the reminder date
             var dueAt = invoice.dueOn().plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(ProgramClock.PROGRAM_ZONE);
             execution.setVariable(INVOICE_ID, invoice.invoiceId());
@@ -66,56 +69,54 @@ class OnboardingDelegates {
     }
 
     @Bean
-    JavaDelegate checkFeePaid(Onboarding onboarding) {
-        return execution -> execution.setVariable(FEE_PAID, onboarding.feeAlreadyPaid(
-                ProcessVariables.of(execution).partnerId(), ProcessVariables.of(execution).text(INVOICE_ID)));
+    JavaDelegate checkFeePaid(Onboarding onboarding, ApplicationRecords applications, Invoices invoices) {
+        return execution -> execution.setVariable(FEE_PAID, onboarding.feeAlreadyPaid(partnerId(execution),
+                invoiceOf(execution, applications, invoices)));
     }
 
     @Bean
-    JavaDelegate sendFeeReminder(Onboarding onboarding) {
-        return execution -> onboarding.remindOfFee(ProcessVariables.of(execution).text(INVOICE_ID));
+    JavaDelegate sendFeeReminder(Onboarding onboarding, ApplicationRecords applications, Invoices invoices) {
+        return execution -> onboarding.remindOfFee(invoiceOf(execution, applications, invoices));
     }
 
     @Bean
-    JavaDelegate cancelUnpaidApplication(Onboarding onboarding) {
-        return execution -> onboarding.cancelUnpaid(ProcessVariables.of(execution).partnerId(),
-                applicationId(execution), ProcessVariables.of(execution).text(INVOICE_ID));
+    JavaDelegate cancelUnpaidApplication(Onboarding onboarding, ApplicationRecords applications, Invoices invoices) {
+        return execution -> onboarding.cancelUnpaid(partnerId(execution),
+                applications.openOf(partnerId(execution)).applicationId(), invoiceOf(execution, applications, invoices));
     }
 
     @Bean
-    JavaDelegate activatePartner(Onboarding onboarding) {
+    JavaDelegate activatePartner(Onboarding onboarding, ApplicationRecords applications, DecisionLog decisions) {
         return execution -> {
-            ProcessVariables variables = ProcessVariables.of(execution);
-            String contractId = onboarding.activate(variables.partnerId(), applicationId(execution),
-                    variables.oneOf(PARTNER_TYPE, PartnerType.class), level(execution),
-                    variables.optionalText(CONTRACT_ID)).contractId();
+            OpenApplication application = applications.openOf(partnerId(execution));
+            String signedContractId = decisions.latest(execution, Bpmn.SIGN_CONTRACT).detail(CONTRACT_ID).orElse(null);
+            String contractId = onboarding.activate(partnerId(execution), application.applicationId(),
+                    application.type(), application.proposedLevel(), signedContractId).contractId();
             execution.setVariable(CONTRACT_ID, contractId);
         };
     }
 
     @Bean
-    JavaDelegate rejectApplication(Onboarding onboarding) {
-        return execution -> {
-            ProcessVariables variables = ProcessVariables.of(execution);
-            onboarding.reject(variables.partnerId(), applicationId(execution), rejectionReason(execution));
-        };
+    JavaDelegate rejectApplication(Onboarding onboarding, ApplicationRecords applications, DecisionLog decisions) {
+        return execution -> onboarding.reject(partnerId(execution),
+                applications.openOf(partnerId(execution)).applicationId(), rejectionReason(execution, decisions));
     }
 
-    private static String rejectionReason(DelegateExecution execution) {
-        if (Boolean.FALSE.equals(execution.getVariable(CONTRACT_SIGNED))) {
-            return Onboarding.NOT_SIGNED;
-        }
-        String comment = ProcessVariables.of(execution).optionalText(COMMENT);
-        return comment == null ? "申请未通过审核 Application not approved" : comment;
+    /** The reason of the decision that ended the application: a rejection's comment, or an unsigned contract. */
+    private static String rejectionReason(DelegateExecution execution, DecisionLog decisions) {
+        DecisionLog.Recorded last = decisions.lastOfProcess(execution)
+                .orElseThrow(() -> new IllegalStateException("An application is rejected only by a decision"));
+        String comment = last.comment() == null ? "申请未通过审核 Application not approved" : last.comment();
+        return Bpmn.SIGN_CONTRACT.equals(last.taskKey()) ? Onboarding.NOT_SIGNED + ": " + comment : comment;
     }
 
-    private static UUID applicationId(DelegateExecution execution) {
-        return ProcessVariables.of(execution).uuid(APPLICATION_ID);
+    private static String invoiceOf(DelegateExecution execution, ApplicationRecords applications, Invoices invoices) {
+        return invoices.ofApplication(applications.openOf(partnerId(execution)).applicationId())
+                .map(Invoice::invoiceId)
+                .orElseThrow(() -> new IllegalStateException("No invoice for the application of " + partnerId(execution)));
     }
 
-    /** The level the qualification check proposed; null for types without levels. */
-    private static PartnerLevel level(DelegateExecution execution) {
-        String level = ProcessVariables.of(execution).optionalText(PROPOSED_LEVEL);
-        return level == null ? null : PartnerLevel.valueOf(level);
+    private static String partnerId(DelegateExecution execution) {
+        return ProcessVariables.of(execution).partnerId();
     }
 }

@@ -17,6 +17,10 @@ public final class Bpmn {
     public static final String SIGN_CONTRACT = "sign-contract";
     public static final String RESOLVE_PAYMENT = "resolve-payment";
     public static final String AWAIT_FEE = "await-fee";
+    public static final String REVIEW_RENEWAL = "review-renewal";
+    public static final String SIGN_RENEWAL = "sign-renewal";
+    public static final String AUDIT_PARTNER = "audit-partner";
+    public static final String AUDIT_OUTCOME = "auditOutcome";
 
     public static final String FEE_PAID_MESSAGE = "FeePaid";
     public static final String HEADCOUNT_CHANGED_MESSAGE = "HeadcountChanged";

@@ -2,13 +2,14 @@ package com.tencent.bk.partner.renewal;
 
 import com.tencent.bk.partner.billing.Fee;
 import com.tencent.bk.partner.billing.Invoice;
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.DecisionLog;
 import com.tencent.bk.partner.process.ProcessVariables;
 import com.tencent.bk.partner.registry.PartnerLevel;
 import com.tencent.bk.partner.tiering.TierVariables;
 import com.tencent.bk.partner.common.ProgramClock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -78,21 +79,21 @@ class RenewalDelegates {
     }
 
     @Bean
-    JavaDelegate renewContract(Renewals renewals) {
+    JavaDelegate renewContract(Renewals renewals, DecisionLog decisions) {
         return execution -> {
             ProcessVariables variables = ProcessVariables.of(execution);
-            renewals.renew(variables.partnerId(), level(execution), endsOn(execution), signedContractId(execution));
+            renewals.renew(variables.partnerId(), level(execution), endsOn(execution),
+                    signedContractId(execution, decisions));
         };
     }
 
     /**
-     * The id the manager entered when signing ({@code contractId}, which starts out as the current contract's
-     * id); null when left blank or unchanged, so that one is generated.
+     * The id the manager entered when signing (the form starts with the current contract's id), as recorded
+     * with the decision; null when left blank or unchanged, so that one is generated.
      */
-    private static String signedContractId(DelegateExecution execution) {
-        ProcessVariables variables = ProcessVariables.of(execution);
-        return Optional.ofNullable(variables.optionalText("contractId"))
-                .filter(id -> !id.equals(variables.text(CURRENT_CONTRACT)))
+    private static String signedContractId(DelegateExecution execution, DecisionLog decisions) {
+        return decisions.latest(execution, Bpmn.SIGN_RENEWAL).detail("contractId")
+                .filter(id -> !id.equals(ProcessVariables.of(execution).text(CURRENT_CONTRACT)))
                 .orElse(null);
     }
 

@@ -1,6 +1,8 @@
 package com.tencent.bk.partner.security;
 
+import java.util.List;
 import java.util.Map;
+import com.tencent.bk.partner.process.Bpmn;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,7 +56,31 @@ class AccessSetup {
             grant(group.groupId(), Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
             grant(group.groupId(), Resources.FILTER, ensureFilter(group), Permissions.READ);
         }
+        narrowTaskGrantsToWork();
         log.info("Groups, grants and Tasklist filters in place for {}", ProgramGroups.ids());
+    }
+
+    /**
+     * Candidates and assignees of a task may work it (claim, complete) and nothing more: the engine grants new
+     * tasks {@code TASK_WORK} ({@code defaultUserPermissionNameForTask}). Tasks created before that still carry
+     * the old default {@code UPDATE}, which would let a reviewer set any variable or hand the task to anyone;
+     * their grants are narrowed once, here.
+     */
+    private void narrowTaskGrantsToWork() {
+        List<Authorization> broad = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list();
+        for (Authorization grant : broad) {
+            if (grant.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT
+                    || Bpmn.ADMINS.equals(grant.getGroupId())) {
+                continue;
+            }
+            grant.removePermission(Permissions.UPDATE);
+            grant.addPermission(Permissions.TASK_WORK);
+            authorizations.saveAuthorization(grant);
+        }
+        if (!broad.isEmpty()) {
+            log.info("Narrowed {} task grants from UPDATE to TASK_WORK", broad.size());
+        }
     }
 
     private void ensureGroup(ProgramGroups program) {

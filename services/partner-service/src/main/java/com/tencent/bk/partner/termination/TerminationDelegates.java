@@ -1,5 +1,7 @@
 package com.tencent.bk.partner.termination;
 
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.DecisionLog;
 import com.tencent.bk.partner.process.ProcessVariables;
 import com.tencent.bk.partner.process.TaskActors;
 import com.tencent.bk.partner.process.TaskRefusedException;
@@ -12,26 +14,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class TerminationDelegates {
 
-    /** Who completed {@code confirm-termination}; set by the guard after the completion's own variables. */
-    static final String DECIDED_BY = "terminationDecidedBy";
-
     @Bean
-    JavaDelegate terminatePartnership(Termination termination) {
+    JavaDelegate terminatePartnership(Termination termination, DecisionLog decisions) {
         return execution -> {
             ProcessVariables variables = ProcessVariables.of(execution);
-            String comment = variables.optionalText("comment");
+            DecisionLog.Recorded decision = decisions.latest(execution, Bpmn.CONFIRM_TERMINATION);
+            String comment = decision.comment();
             termination.terminate(variables.partnerId(), execution.getProcessInstanceId(),
                     variables.text("terminationReason") + (comment == null ? "" : " — " + comment),
-                    variables.optionalText(DECIDED_BY), comment);
+                    decision.decidedBy(), comment);
         };
     }
 
     @Bean
-    JavaDelegate closeTerminationCase(Termination termination) {
+    JavaDelegate closeTerminationCase(Termination termination, DecisionLog decisions) {
         return execution -> {
-            ProcessVariables variables = ProcessVariables.of(execution);
-            termination.decline(variables.partnerId(), variables.optionalText(DECIDED_BY),
-                    variables.optionalText("comment"));
+            DecisionLog.Recorded decision = decisions.latest(execution, Bpmn.CONFIRM_TERMINATION);
+            termination.decline(ProcessVariables.of(execution).partnerId(), decision.decidedBy(), decision.comment());
         };
     }
 
@@ -47,9 +46,6 @@ class TerminationDelegates {
             if (actor != null && cases.raiserOf(task.getProcessInstanceId()).filter(actor::equals).isPresent()) {
                 throw new TaskRefusedException("四眼原则 Four-eyes rule: " + actor
                         + " raised this termination and cannot also confirm it");
-            }
-            if (completing) {
-                task.setVariable(DECIDED_BY, actor);
             }
         };
     }

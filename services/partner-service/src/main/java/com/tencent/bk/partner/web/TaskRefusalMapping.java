@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.web;
 
+import com.tencent.bk.partner.process.DecisionRefusedException;
 import com.tencent.bk.partner.process.TaskRefusedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -18,8 +19,10 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Teaches Camunda's REST API three answers it would otherwise give as 500:
+ * Teaches Camunda's REST API the answers it would otherwise give as 500:
  * <ul>
+ * <li>a completion that is not exactly its task's decision ({@link DecisionRefusedException}) is a 400 naming the
+ * variables;
  * <li>a {@link TaskRefusedException} from a task listener (four-eyes) is a 403;
  * <li>an {@link OptimisticLockingException} — the task's process changed at the same moment, e.g. an event was
  * correlated to it — is a 409 the user can simply retry;
@@ -41,6 +44,12 @@ class TaskRefusalMapping implements ResourceConfigCustomizer {
     /** The answer for a known cause anywhere in the chain, if there is one. */
     static Optional<Response> knownCause(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DecisionRefusedException refused) {
+                return Optional.of(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "DecisionRefusedException", "message", refused.getMessage(),
+                                "variables", refused.variables()))
+                        .build());
+            }
             if (cause instanceof TaskRefusedException refused) {
                 return Optional.of(answer(Response.Status.FORBIDDEN, "TaskRefusedException", refused.getMessage()));
             }

@@ -81,6 +81,12 @@ public final class EngineRestClient {
         return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
+    public ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as(user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
     private TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, TestUsers.password(user));
     }
