@@ -108,9 +108,13 @@ class TerminationTest extends ServiceIntegrationTest {
 
         ResponseEntity<String> tampered = engine.complete(TestUsers.MANAGER, confirm, Map.of("confirmed", true,
                 "comment", "me again", "raisedBy", "someone-else"));
+        assertThat(tampered.getStatusCode().value()).isEqualTo(400);
+        assertThat(tampered.getBody()).contains("raisedBy: not a variable of task confirm-termination");
 
-        assertThat(tampered.getStatusCode().value()).isEqualTo(403);
-        assertThat(tampered.getBody()).contains("Four-eyes");
+        ResponseEntity<String> plain = engine.complete(TestUsers.MANAGER, confirm, Map.of("confirmed", true,
+                "comment", "me again"));
+        assertThat(plain.getStatusCode().value()).isEqualTo(403);
+        assertThat(plain.getBody()).contains("Four-eyes");
         assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
     }
 
@@ -122,8 +126,13 @@ class TerminationTest extends ServiceIntegrationTest {
         activePartner(bystander, "BRAND", 0, 0);
         reportViolation(partnerId, "RULE_BREACH");
 
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+        engine.claim(TestUsers.MANAGER, confirm);
+        ResponseEntity<String> naming = engine.complete(TestUsers.MANAGER, confirm,
                 Map.of("confirmed", true, "comment", "verified", "partnerId", bystander));
+        assertThat(naming.getStatusCode().value()).isEqualTo(400);
+        assertThat(naming.getBody()).contains("partnerId: not a variable");
+        engine.complete(TestUsers.MANAGER, confirm, Map.of("confirmed", true, "comment", "verified"));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
