@@ -66,12 +66,9 @@ final class CertificateOwnership {
     }
 
     private static String refusal(CertificationEvent event, String holder, String named) {
-        String what = switch (event) {
-            case CertificationTransferred transferred -> "transfer to " + transferred.toPartnerId();
-            case CertificationGranted granted -> "grant";
-            case CertificationEvent.CertificationRevoked revoked -> "revocation";
-            case CertificationEvent.CertificationExpired expired -> "expiry";
-        };
+        String what = event instanceof CertificationTransferred transferred ? "transfer to " + transferred.toPartnerId()
+                : event instanceof CertificationGranted ? "grant"
+                : event instanceof CertificationEvent.CertificationRevoked ? "revocation" : "expiry";
         String role = event instanceof CertificationTransferred ? "fromPartnerId" : "partnerId";
         return "certificate " + event.certificateId() + " is held by " + holder + ", not by " + role + " " + named
                 + ": " + what + " refused";
