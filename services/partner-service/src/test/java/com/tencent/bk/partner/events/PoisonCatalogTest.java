@@ -114,8 +114,8 @@ class PoisonCatalogTest extends ServiceIntegrationTest {
                 "source is missing"));
         catalog.add(envelopePoison("untrusted source", key, partnerId, e -> e.put("source", "/test/poison"),
                 "untrusted source /test/poison for topic bk.certification.events; trusted: /bk/training-exam"));
-        catalog.add(new Poison("untrusted source in binary mode", key, bytes("{\"untrusted\":true}"), Map.of("ce_specversion", "1.0",
-                "ce_id", UUID.randomUUID().toString(), "ce_source", "/test/binary", "ce_type",
+        catalog.add(new Poison("untrusted source in binary mode", key, bytes("{\"untrusted\":true}"),
+                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/test/binary", "ce_type",
                 "bk.certification.granted"), "untrusted source /test/binary"));
         catalog.add(envelopePoison("no type", key, partnerId, e -> { e.remove("type"); return e; },
                 "type is missing"));
