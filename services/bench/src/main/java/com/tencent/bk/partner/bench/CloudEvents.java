@@ -16,13 +16,26 @@ final class CloudEvents {
 
     private final String source;
 
-    /** @param source the CloudEvent source of everything built here */
+    /**
+     * @param source the tag of everything built here: each event id starts with it and a slash, so a run's
+     *               effects can be found by it; the envelope's {@code source} is the topic's trusted producer
+     */
     CloudEvents(String source) {
         this.source = source;
     }
 
     String source() {
         return source;
+    }
+
+    /** The producer each inbound topic trusts (CONTRACTS.md); the service dead-letters events from any other. */
+    static String trustedSource(String topic) {
+        return switch (topic) {
+            case CERTIFICATIONS -> "/bk/training-exam";
+            case PAYMENTS -> "/bk/billing";
+            case COMPLIANCE -> "/bk/compliance";
+            default -> throw new IllegalArgumentException("not an inbound topic: " + topic);
+        };
     }
 
     /** {@code level} only for AUTOMATION; no expiry, so only events change the headcount. */
@@ -69,11 +82,11 @@ final class CloudEvents {
     }
 
     private PlannedEvent event(String topic, String key, String type, ObjectNode data) {
-        String id = UUID.randomUUID().toString();
+        String id = source + "/" + UUID.randomUUID();
         ObjectNode envelope = JSON.createObjectNode()
                 .put("specversion", "1.0")
                 .put("id", id)
-                .put("source", source)
+                .put("source", trustedSource(topic))
                 .put("type", type)
                 .put("time", Instant.now().toString())
                 .put("subject", key)

@@ -63,15 +63,15 @@ final class Database implements AutoCloseable {
     }
 
     long processed(String source) {
-        return count("select count(*) from program.processed_event where source = ?", source);
+        return count("select count(*) from program.processed_event where starts_with(event_id, ? || '/')", source);
     }
 
-    /** Event id → effect time (epoch ms) of every event of this source the service applied. */
+    /** Event id → effect time (epoch ms) of every event of this tag (see {@link CloudEvents}) the service applied. */
     synchronized Map<String, Double> effectTimes(String source) {
         String time = commitTimestamps ? "pg_xact_commit_timestamp(xmin)" : "processed_at";
         Map<String, Double> times = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("select event_id, extract(epoch from "
-                + time + ") * 1000 from program.processed_event where source = ?")) {
+                + time + ") * 1000 from program.processed_event where starts_with(event_id, ? || '/')")) {
             statement.setString(1, source);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -3,7 +3,8 @@ package com.tencent.bk.partner.bench;
 /**
  * One record to send: a structured-mode CloudEvent, serialized before the measured run starts.
  *
- * @param source the CloudEvent source; each measured run has its own, so its effects can be found by it
+ * @param source the tag of the measured run, which its event ids start with, so its effects can be found by it
+ *               (the envelope carries the topic's trusted source)
  */
 record PlannedEvent(String topic, String key, String source, String eventId, byte[] value) {
 }

@@ -9,11 +9,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Certificates by id. Events may arrive in any order: a revocation, expiry or transfer that arrives before
  * its grant leaves a row with {@code granted = false}; the grant then fills in the details and keeps what
- * the later events decided. A revoked certificate stays revoked.
+ * the later events decided. A revoked certificate stays revoked. An event changes only a certificate the company
+ * it names holds (or, arriving late, held until a recorded transfer): see {@link CertificateOwnership}.
  */
 @Repository
 class CertificateRegistry {
@@ -72,17 +76,34 @@ class CertificateRegistry {
                 updated_at = excluded.updated_at
             """;
 
+    private static final String RECORD_TRANSFER = """
+            insert into program.certificate_transfer (certificate_id, from_partner_id, to_partner_id, transferred_at,
+                recorded_at)
+            values (:id, :from, :partner, :at, :now)
+            """;
+    /** Namespace of the advisory locks on certificate ids (the outbox publisher uses the one-key form). */
+    private static final int CERTIFICATE_LOCKS = 0x63657274; // "cert"
+
     /**
-     * Applies events in their order, sending consecutive events of the same kind as one JDBC batch.
+     * Applies events in their order, sending consecutive events of the same kind as one JDBC batch. First checks,
+     * in order, that each event may change its certificate ({@link CertificateOwnership}).
      *
      * @return the companies whose certificates the events touched: those the events name and those that hold
      *         the certificates now (a grant or revocation that arrives after its transfer names the former
      *         employer, but changes the headcount of the one the certificate moved to)
+     * @throws com.tencent.bk.partner.events.InvalidEventException before changing anything, for the first event
+     *         that names a company that does not hold its certificate (the caller then isolates that record)
      */
     Set<String> applyAll(List<CertificationEvent> events) {
         Timestamp now = Timestamp.from(clock.now());
+        Set<String> certificates = new TreeSet<>();
+        events.forEach(event -> certificates.add(event.certificateId()));
+        lock(certificates);
+        CertificateOwnership ownership = new CertificateOwnership(holdings(certificates));
+        events.forEach(ownership::check);
+
         Set<String> touched = new LinkedHashSet<>();
-        Set<String> certificates = new LinkedHashSet<>();
+        List<SqlParameterSource> transfers = new ArrayList<>();
         List<SqlParameterSource> run = new ArrayList<>();
         String runSql = null;
         for (CertificationEvent event : events) {
@@ -92,18 +113,51 @@ class CertificateRegistry {
                 run.clear();
             }
             runSql = sql;
-            run.add(parameters(event, now));
+            SqlParameterSource parameters = parameters(event, now);
+            run.add(parameters);
             touched.add(event.recordKey());
-            certificates.add(event.certificateId());
             if (event instanceof CertificationTransferred transferred) {
                 touched.add(transferred.toPartnerId());
+                transfers.add(parameters);
             }
         }
         if (!run.isEmpty()) {
             batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
         }
+        if (!transfers.isEmpty()) {
+            batch.batchUpdate(RECORD_TRANSFER, transfers.toArray(SqlParameterSource[]::new));
+        }
         touched.addAll(holdersOf(certificates));
         return touched;
+    }
+
+    /**
+     * Serializes the batches that name the same certificates until commit, rows that do not exist yet included:
+     * transfers of one certificate are keyed by different companies, so consumers of other partitions may
+     * change it at the same time. Taken in id order, so two batches cannot deadlock on them.
+     */
+    private void lock(Set<String> sortedCertificateIds) {
+        jdbc.sql("""
+                        select count(*) from (select pg_advisory_xact_lock(?, hashtext(id))
+                                              from (select unnest(?::text[]) id order by 1) ids) locked
+                        """)
+                .param(CERTIFICATE_LOCKS).param(sortedCertificateIds.toArray(String[]::new)).query(Long.class).single();
+    }
+
+    private Map<String, CertificateOwnership.Holding> holdings(Set<String> certificateIds) {
+        String[] ids = certificateIds.toArray(String[]::new);
+        Map<String, Set<String>> former = new HashMap<>();
+        jdbc.sql("select certificate_id, from_partner_id from program.certificate_transfer where certificate_id = any(?)")
+                .param(ids).query(rs -> {
+                    former.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(rs.getString(2));
+                });
+        Map<String, CertificateOwnership.Holding> holdings = new HashMap<>();
+        jdbc.sql("select certificate_id, partner_id, granted from program.certificate where certificate_id = any(?)")
+                .param(ids).query(rs -> {
+                    holdings.put(rs.getString(1), new CertificateOwnership.Holding(rs.getString(2), rs.getBoolean(3),
+                            former.getOrDefault(rs.getString(1), Set.of())));
+                });
+        return holdings;
     }
 
     private List<String> holdersOf(Set<String> certificateIds) {
@@ -138,7 +192,7 @@ class CertificateRegistry {
                     .addValue("reason", null);
         }
         CertificationTransferred transferred = (CertificationTransferred) event;
-        return parameters.addValue("partner", transferred.toPartnerId())
+        return parameters.addValue("partner", transferred.toPartnerId()).addValue("from", transferred.fromPartnerId())
                 .addValue("at", transferred.time() == null ? null : Timestamp.from(transferred.time().toInstant()),
                         Types.TIMESTAMP);
     }

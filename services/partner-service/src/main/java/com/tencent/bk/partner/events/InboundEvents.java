@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one path every inbound record takes: read the envelope, read the typed event (anything invalid is
+ * The one path every inbound record takes: read the envelope, refuse a source the topic does not trust, read
+ * the typed event (anything invalid is
  * thrown as {@link InvalidEventException} and dead-lettered by the container's error handler), then apply
  * its effect in one database transaction together with the inbox row. The engine joins that transaction,
  * so the inbox row, registry changes, engine state and outbox rows commit or roll back together.
@@ -23,12 +24,15 @@ public class InboundEvents {
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
     private final CloudEventParser parser;
+    private final TrustedSources trustedSources;
     private final Inbox inbox;
     private final TransactionTemplate transaction;
     private final EventMetrics metrics;
 
-    InboundEvents(CloudEventParser parser, Inbox inbox, TransactionTemplate transaction, EventMetrics metrics) {
+    InboundEvents(CloudEventParser parser, TrustedSources trustedSources, Inbox inbox, TransactionTemplate transaction,
+                  EventMetrics metrics) {
         this.parser = parser;
+        this.trustedSources = trustedSources;
         this.inbox = inbox;
         this.transaction = transaction;
         this.metrics = metrics;
@@ -37,7 +41,7 @@ public class InboundEvents {
     /** One record, one transaction: for events whose effect involves the engine. */
     public <T extends InboundEvent> void process(ConsumerRecord<byte[], byte[]> record, EventReader<T> reader,
                                                  Consumer<T> effect) {
-        CloudEvent envelope = parser.parse(record);
+        CloudEvent envelope = envelope(record);
         T event = read(record, envelope, reader);
         apply(List.of(record), List.of(envelope), List.of(event), events -> events.forEach(effect));
     }
@@ -53,7 +57,7 @@ public class InboundEvents {
         List<T> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                CloudEvent envelope = parser.parse(records.get(i));
+                CloudEvent envelope = envelope(records.get(i));
                 events.add(read(records.get(i), envelope, reader));
                 envelopes.add(envelope);
             } catch (InvalidEventException invalid) {
@@ -117,6 +121,12 @@ public class InboundEvents {
         for (int i = 0; i < envelopes.size(); i++) {
             metrics.consumed(topic, envelopes.get(i).type(), first[i], records.get(i).timestamp());
         }
+    }
+
+    private CloudEvent envelope(ConsumerRecord<byte[], byte[]> record) {
+        CloudEvent envelope = parser.parse(record);
+        trustedSources.require(record.topic(), envelope);
+        return envelope;
     }
 
     private static <T extends InboundEvent> T read(ConsumerRecord<byte[], byte[]> record, CloudEvent envelope,

@@ -9,6 +9,7 @@ import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.KafkaTestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -89,23 +90,37 @@ class HeadcountCountingTest extends ServiceIntegrationTest {
         String second = Companies.newPartnerId();
         String third = Companies.newPartnerId();
         String certificate = grant(first, "job-hopper", "DEVELOPMENT", null, null);
+        headcountAfterApplying(first);
         Instant movedToSecond = Instant.now().minusSeconds(3600);
 
-        // second → third (the later move) is keyed by the second company and overtakes first → second
-        publishTransfer(second, certificate, second, third, movedToSecond.plusSeconds(1800));
-        headcountAfterApplying(second);
+        // second → third (the later move) is keyed by the second company and overtakes first → second: the second
+        // company does not hold the certificate yet, which a forged transfer would look like too, so it waits in
+        // the dead-letter topic ...
+        String later = publishTransfer(second, certificate, second, third, movedToSecond.plusSeconds(1800));
+        var dead = kafka.awaitRecord(CERTIFICATIONS + ".DLT",
+                record -> later.equals(KafkaTestClient.json(record.value()).path("id").asText()));
+        assertThat(KafkaTestClient.header(dead, "bk-dlt-reason"))
+                .contains("certificate " + certificate + " is held by " + first + ", not by fromPartnerId " + second);
         publishTransfer(first, certificate, first, second, movedToSecond);
+        assertThat(headcountAfterApplying(second).path("development").asInt()).isEqualTo(1);
 
+        // ... until it is replayed once the earlier move arrived
+        assertThat(engine.post(TestUsers.ADMIN, "/api/admin/dead-letters/" + CERTIFICATIONS + "/replay", Map.of())
+                .getStatusCode().value()).isEqualTo(200);
+        headcountAfterApplying(third);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> partner(third).path("headcount").path("development").asInt() == 1);
         assertThat(headcountAfterApplying(first).path("development").asInt()).isZero();
         assertThat(headcountAfterApplying(second).path("development").asInt()).isZero();
-        assertThat(headcountAfterApplying(third).path("development").asInt()).isEqualTo(1);
     }
 
-    private void publishTransfer(String key, String certificate, String from, String to, Instant movedAt) {
-        ObjectNode envelope = KafkaTestClient.envelope(java.util.UUID.randomUUID().toString(), "/bk/training-exam",
+    private String publishTransfer(String key, String certificate, String from, String to, Instant movedAt) {
+        String id = java.util.UUID.randomUUID().toString();
+        ObjectNode envelope = KafkaTestClient.envelope(id, "/bk/training-exam",
                 "bk.certification.transferred", Map.of("certificateId", certificate, "fromPartnerId", from,
                         "toPartnerId", to));
         kafka.publish(CERTIFICATIONS, key, envelope.put("time", movedAt.toString()));
+        return id;
     }
 
     @Test

@@ -62,13 +62,13 @@ class DeadLetterTest extends ServiceIntegrationTest {
     void unknownTypeWrongSpecVersionBadPartnerIdAndWrongKeyAreDeadLettered() {
         String partnerId = Companies.newPartnerId();
         String badCheckCharacter = partnerId.substring(0, 17) + (partnerId.endsWith("0") ? "1" : "0");
-        var unknownType = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/test", "bk.certification.renamed",
+        var unknownType = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/bk/training-exam", "bk.certification.renamed",
                 Companies.granted(partnerId, "E1", "DEVELOPMENT", null, null));
-        var oldSpec = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/test", "bk.certification.granted",
+        var oldSpec = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/bk/training-exam", "bk.certification.granted",
                 Companies.granted(partnerId, "E1", "DEVELOPMENT", null, null)).put("specversion", "0.3");
-        var badPartner = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/test", "bk.certification.granted",
+        var badPartner = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/bk/training-exam", "bk.certification.granted",
                 Companies.granted(badCheckCharacter, "E1", "DEVELOPMENT", null, null));
-        var wrongKey = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/test", "bk.certification.granted",
+        var wrongKey = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/bk/training-exam", "bk.certification.granted",
                 Companies.granted(Companies.newPartnerId(), "E1", "DEVELOPMENT", null, null));
 
         kafka.publish(CERTIFICATIONS, partnerId, unknownType);

@@ -112,6 +112,11 @@ class PoisonCatalogTest extends ServiceIntegrationTest {
         catalog.add(envelopePoison("no id", key, partnerId, e -> { e.remove("id"); return e; }, "id is missing"));
         catalog.add(envelopePoison("no source", key, partnerId, e -> { e.remove("source"); return e; },
                 "source is missing"));
+        catalog.add(envelopePoison("untrusted source", key, partnerId, e -> e.put("source", "/test/poison"),
+                "untrusted source /test/poison for topic bk.certification.events; trusted: /bk/training-exam"));
+        catalog.add(new Poison("untrusted source in binary mode", key, bytes("{\"untrusted\":true}"),
+                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/test/binary", "ce_type",
+                "bk.certification.granted"), "untrusted source /test/binary"));
         catalog.add(envelopePoison("no type", key, partnerId, e -> { e.remove("type"); return e; },
                 "type is missing"));
         catalog.add(envelopePoison("unknown type", key, partnerId, e -> e.put("type", "bk.certification.renamed"),
@@ -156,9 +161,9 @@ class PoisonCatalogTest extends ServiceIntegrationTest {
                 Map.of("certificateId", "C-1", "fromPartnerId", partnerId, "toPartnerId", partnerId), e -> e),
                 structured, "data.toPartnerId must differ"));
         catalog.add(new Poison("binary mode without ce_id", key, bytes("{}"), Map.of("ce_specversion", "1.0",
-                "ce_source", "/test", "ce_type", "bk.certification.granted"), "id is missing"));
+                "ce_source", "/bk/training-exam", "ce_type", "bk.certification.granted"), "id is missing"));
         catalog.add(new Poison("binary mode, data not JSON", key, bytes("not json"), Map.of("ce_specversion", "1.0",
-                "ce_id", UUID.randomUUID().toString(), "ce_source", "/test", "ce_type", "bk.certification.granted"),
+                "ce_id", UUID.randomUUID().toString(), "ce_source", "/bk/training-exam", "ce_type", "bk.certification.granted"),
                 "data is not valid JSON"));
         return catalog;
     }
@@ -177,7 +182,7 @@ class PoisonCatalogTest extends ServiceIntegrationTest {
 
     private static byte[] event(String partnerId, String type, Map<String, Object> data,
                                 Function<ObjectNode, ObjectNode> change) {
-        ObjectNode envelope = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/test/poison", type, data);
+        ObjectNode envelope = KafkaTestClient.envelope(UUID.randomUUID().toString(), "/bk/training-exam", type, data);
         return bytes(change.apply(envelope).toString());
     }
 

@@ -56,7 +56,7 @@ class MetricsTest extends ServiceIntegrationTest {
 
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "COMMUNITY", 2, 1);
-        var grant = KafkaTestClient.envelope(java.util.UUID.randomUUID().toString(), "/test/metrics",
+        var grant = KafkaTestClient.envelope(java.util.UUID.randomUUID().toString(), "/bk/training-exam",
                 "bk.certification.granted", Companies.granted(partnerId, "again@" + partnerId, "DEVELOPMENT", null,
                         null));
         kafka.publish(CERTIFICATIONS, partnerId, grant);

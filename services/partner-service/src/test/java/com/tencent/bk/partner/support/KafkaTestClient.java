@@ -56,10 +56,20 @@ public final class KafkaTestClient {
         return shared;
     }
 
-    /** A CloudEvent in structured mode; returns its id. */
+    /** The producer each inbound topic trusts (CONTRACTS.md): anything else is dead-lettered. */
+    public static String trustedSource(String topic) {
+        return switch (topic) {
+            case "bk.certification.events" -> "/bk/training-exam";
+            case "bk.payment.events" -> "/bk/billing";
+            case "bk.compliance.events" -> "/bk/compliance";
+            default -> throw new IllegalArgumentException("not an inbound topic: " + topic);
+        };
+    }
+
+    /** A CloudEvent in structured mode from the topic's trusted producer; returns its id. */
     public String publish(String topic, String key, String type, Map<String, ?> data) {
         String id = UUID.randomUUID().toString();
-        publish(topic, key, envelope(id, "/test/" + topic, type, data));
+        publish(topic, key, envelope(id, trustedSource(topic), type, data));
         return id;
     }
 
@@ -68,11 +78,11 @@ public final class KafkaTestClient {
                 Map.of("content-type", "application/cloudevents+json"));
     }
 
-    /** A CloudEvent in binary mode: attributes in ce_* headers, data as the value. */
+    /** A CloudEvent in binary mode from the topic's trusted producer: attributes in ce_* headers, data as the value. */
     public String publishBinary(String topic, String key, String type, Map<String, ?> data) {
         String id = UUID.randomUUID().toString();
         send(new ProducerRecord<>(topic, bytes(key), bytes(JSON.valueToTree(data).toString())), Map.of(
-                "ce_specversion", "1.0", "ce_id", id, "ce_source", "/test/binary", "ce_type", type,
+                "ce_specversion", "1.0", "ce_id", id, "ce_source", trustedSource(topic), "ce_type", type,
                 "ce_time", Instant.now().toString(), "content-type", "application/json"));
         return id;
     }
