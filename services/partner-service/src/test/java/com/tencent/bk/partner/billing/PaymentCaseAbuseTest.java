@@ -126,6 +126,22 @@ class PaymentCaseAbuseTest extends ServiceIntegrationTest {
                 + ": 付款方不明，退回 unknown payer, return it");
     }
 
+    @Test
+    void caseOpenedBeforeCasesHadRowsIsBoundToItsOwnPaymentWhenDecided() {
+        String partnerId = Companies.newPartnerId();
+        String invoiceId = enterpriseAwaitingFee(partnerId).path("invoiceId").asText();
+        String payment = kafka.publish(PAYMENTS, partnerId, "bk.payment.received",
+                payment(partnerId, invoiceId, "29000.00"));
+        String resolve = engine.awaitTask(TestUsers.FINANCE, partnerId, "resolve-payment");
+        // as a case started before V9__payment_cases.sql: no row yet
+        jdbcClient.sql("delete from program.payment_case where partner_id = ?").param(partnerId).update();
+
+        engine.work(TestUsers.FINANCE, resolve, Map.of("acceptPayment", true, "comment", "ok"));
+
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        assertThat(caseOf(payment)).isEqualTo("SETTLED " + invoiceId + " by " + TestUsers.FINANCE + ": ok");
+    }
+
     private JsonNode enterpriseAwaitingFee(String partnerId) {
         certifyEngineers(partnerId, 3);
         awaitConsumed(partnerId);
