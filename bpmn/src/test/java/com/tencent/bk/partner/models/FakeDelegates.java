@@ -58,6 +58,7 @@ final class FakeDelegates {
         beans.put("cancelUnpaidApplication", delegate("cancelUnpaidApplication", execution -> { }));
         beans.put("activatePartner", delegate("activatePartner", execution -> { }));
         beans.put("rejectApplication", delegate("rejectApplication", execution -> { }));
+        beans.put("paymentDecisionRecorder", listener("paymentDecisionRecorder", task -> { }));
         beans.put("applyPayment", delegate("applyPayment", execution -> { }));
         beans.put("changeLevel", delegate("changeLevel", execution -> { }));
         beans.put("openShortfall", delegate("openShortfall", this::openShortfall));

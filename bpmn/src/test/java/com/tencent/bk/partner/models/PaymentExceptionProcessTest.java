@@ -26,7 +26,7 @@ class PaymentExceptionProcessTest extends ProcessTestSupport {
         complete(resolvePaymentTask(instance), withVariables("acceptPayment", true, "comment", "bank fee deducted"));
 
         assertThat(instance).isEnded().hasPassed("accept-payment", "payment-accepted-end");
-        assertThat(fakes.calls()).containsExactly("applyPayment");
+        assertThat(fakes.calls()).containsExactly("paymentDecisionRecorder:complete", "applyPayment");
     }
 
     @Test
@@ -36,7 +36,7 @@ class PaymentExceptionProcessTest extends ProcessTestSupport {
         complete(resolvePaymentTask(instance), withVariables("acceptPayment", false, "comment", "refund requested"));
 
         assertThat(instance).isEnded().hasPassed("payment-left-unapplied").hasNotPassed("accept-payment");
-        assertThat(fakes.calls()).isEmpty();
+        assertThat(fakes.calls()).as("the decision is recorded, nothing applied").containsExactly("paymentDecisionRecorder:complete");
     }
 
     private ProcessInstance paymentNeedsAttention(String problem, String invoiceId, String paid, String expected) {

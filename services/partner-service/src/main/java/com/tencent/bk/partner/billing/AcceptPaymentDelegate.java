@@ -1,23 +1,26 @@
 package com.tencent.bk.partner.billing;
 
 import com.tencent.bk.partner.process.ProcessVariables;
-import com.tencent.bk.partner.process.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code accept-payment} of {@code payment-exception} (bean {@code applyPayment}: a bean named like the form variable {@code acceptPayment} would be shadowed by it): finance accepted the payment as settling the invoice. */
+/**
+ * {@code accept-payment} of {@code payment-exception} (bean {@code applyPayment}: a bean named like the form
+ * variable {@code acceptPayment} would be shadowed by it): finance accepted the payment. The case is found by
+ * its own process instance, never by an {@code invoiceId} variable a completion could have sent.
+ */
 @Component("applyPayment")
 class AcceptPaymentDelegate implements JavaDelegate {
 
-    private final Payments payments;
+    private final PaymentCases cases;
 
-    AcceptPaymentDelegate(Payments payments) {
-        this.payments = payments;
+    AcceptPaymentDelegate(PaymentCases cases) {
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        payments.acceptManually(ProcessVariables.of(execution).text(Variables.INVOICE_ID));
+        cases.settle(execution.getProcessInstanceId(), ProcessVariables.of(execution).partnerId());
     }
 }

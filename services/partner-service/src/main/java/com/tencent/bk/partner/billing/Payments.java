@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,16 +28,18 @@ class Payments {
     private final JdbcClient jdbc;
     private final Invoices invoices;
     private final Workflows workflows;
-    private final ApplicationEventPublisher events;
+    private final FeeSettlement settlement;
+    private final PaymentCases cases;
     private final ProgramClock clock;
     private final Terminations terminations;
 
-    Payments(JdbcClient jdbc, Invoices invoices, Workflows workflows, ApplicationEventPublisher events,
+    Payments(JdbcClient jdbc, Invoices invoices, Workflows workflows, FeeSettlement settlement, PaymentCases cases,
              ProgramClock clock, Terminations terminations) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.workflows = workflows;
-        this.events = events;
+        this.settlement = settlement;
+        this.cases = cases;
         this.clock = clock;
         this.terminations = terminations;
     }
@@ -57,29 +58,19 @@ class Payments {
     private void receive(PaymentReceived payment) {
         Optional<Invoice> invoice = invoices.lock(payment.invoiceId());
         Optional<PaymentProblem> problem = problemWith(payment, invoice);
-        record(payment, "RECEIVED", payment.amount(), payment.currency(), null,
+        long paymentId = record(payment, "RECEIVED", payment.amount(), payment.currency(), null,
                 problem.map(Enum::name).orElse("APPLIED"));
         if (problem.isPresent()) {
             log.info("Payment {} for invoice {} needs finance: {}", payment.eventId(), payment.invoiceId(),
                     problem.get());
-            workflows.start(Bpmn.PAYMENT_EXCEPTION, payment.partnerId(),
+            String caseId = workflows.start(Bpmn.PAYMENT_EXCEPTION, payment.partnerId(),
                     exceptionVariables(payment, invoice.orElse(null), problem.get()));
+            // the case is bound to this payment in the tables: what it may settle is read from here, never
+            // from the variables above (a view for the form, which a completion could overwrite)
+            cases.open(caseId, paymentId, payment.partnerId(), problem.get());
             return;
         }
-        settle(invoice.get(), payment.paidAt().toInstant());
-    }
-
-    /** Finance accepted a payment that could not be applied by itself; the invoice counts as paid. */
-    void acceptManually(String invoiceId) {
-        invoices.lock(invoiceId)
-                .filter(invoice -> invoice.status() == Invoice.Status.OPEN)
-                .ifPresent(invoice -> settle(invoice, clock.now()));
-    }
-
-    private void settle(Invoice invoice, java.time.Instant paidAt) {
-        invoices.markPaid(invoice.invoiceId(), paidAt);
-        events.publishEvent(new FeePaid(invoice.invoiceId(), invoice.partnerId(), invoice.applicationId(),
-                invoice.purpose()));
+        settlement.settle(invoice.get(), payment.paidAt().toInstant());
     }
 
     private static Optional<PaymentProblem> problemWith(PaymentReceived payment, Optional<Invoice> found) {
@@ -128,17 +119,19 @@ class Payments {
                                 + failure.reason()));
     }
 
-    private void record(PaymentEvent event, String kind, java.math.BigDecimal amount, String currency,
+    /** Keeps the event; returns the payment row's id. */
+    private long record(PaymentEvent event, String kind, java.math.BigDecimal amount, String currency,
                         String reason, String outcome) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into program.payment (event_id, kind, invoice_id, partner_id, amount,
                                                      currency, occurred_at, reason, outcome, recorded_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        returning payment_id
                         """)
                 .params(event.eventId(), kind, event.invoiceId(), event.partnerId(), amount, currency,
                         event instanceof PaymentReceived received ? Timestamp.from(received.paidAt().toInstant()) : null,
                         reason, outcome, Timestamp.from(clock.now()))
-                .update();
+                .query(Long.class).single();
     }
 
     private static Map<String, Object> exceptionVariables(PaymentReceived payment, Invoice invoice,

@@ -56,6 +56,12 @@ public class Workflows {
         return colon < 0 ? definitionId : definitionId.substring(0, colon);
     }
 
+    /** The partner's running instance of a process kept at most once per partner (e.g. a termination case). */
+    public java.util.Optional<String> runningInstance(String processKey, String partnerId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(partnerId).list().stream().map(ProcessInstance::getId).findFirst();
+    }
+
     public boolean isRunning(String processKey, String partnerId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
                 .processInstanceBusinessKey(partnerId).count() > 0;

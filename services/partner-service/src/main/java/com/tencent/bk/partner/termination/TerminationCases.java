@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every termination request is recorded; for a live partnership (ACTIVE, or still in onboarding) it opens a {@code contract-termination} case
- * unless one is already open (at most one per partner: the later request is kept beside it).
+ * unless one is already open (at most one per partner: the later request joins it, linked to the case).
  */
 @Component
 class TerminationCases implements Terminations {
@@ -41,12 +42,15 @@ class TerminationCases implements Terminations {
         // a live partnership: ACTIVE, or a company still in onboarding (its application ends with the case)
         Optional<Partner> partner = registry.lock(partnerId)
                 .filter(found -> PartnerStatus.BLOCKS_NEW_APPLICATION.contains(found.status()));
+        Optional<String> openCase = partner.isEmpty() ? Optional.empty()
+                : workflows.runningInstance(Bpmn.CONTRACT_TERMINATION, partnerId);
         RequestOutcome outcome = partner.isEmpty() ? RequestOutcome.NOT_ACTIVE
-                : workflows.isRunning(Bpmn.CONTRACT_TERMINATION, partnerId) ? RequestOutcome.CASE_ALREADY_OPEN
+                : openCase.isPresent() ? RequestOutcome.CASE_ALREADY_OPEN
                 : RequestOutcome.CASE_STARTED;
+        // a request that joins the open case is linked to it: its raiser may not confirm that case either
         String processInstanceId = outcome == RequestOutcome.CASE_STARTED
                 ? workflows.start(Bpmn.CONTRACT_TERMINATION, partnerId, variables(partner.get(), cause, reason, raisedBy))
-                : null;
+                : openCase.orElse(null);
         jdbc.sql("""
                         insert into program.termination_request (partner_id, cause, reason, raised_by, requested_at,
                                                                  outcome, process_instance_id)
@@ -68,13 +72,18 @@ class TerminationCases implements Terminations {
                 .params(decision, decidedBy, comment, partnerId).update();
     }
 
-    /** Who raised the request that opened this case; null when the program raised it. */
-    Optional<String> raiserOf(String caseProcessInstanceId) {
-        return jdbc.sql("""
-                        select raised_by from program.termination_request
-                        where process_instance_id = ? and raised_by is not null
+    /**
+     * The users who raised any request attached to this case: the one that opened it and every later one that
+     * joined it. Requests recorded before joining ones were linked to their case are still undecided rows of
+     * the partner (a case decides all of them when it closes), so those count too.
+     */
+    Set<String> raisersOf(String caseProcessInstanceId, String partnerId) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct raised_by from program.termination_request
+                        where raised_by is not null
+                          and (process_instance_id = ? or (partner_id = ? and outcome is null))
                         """)
-                .param(caseProcessInstanceId).query(String.class).optional();
+                .params(caseProcessInstanceId, partnerId).query(String.class).list());
     }
 
     private static Map<String, Object> variables(Partner partner, Cause cause, String reason, String raisedBy) {

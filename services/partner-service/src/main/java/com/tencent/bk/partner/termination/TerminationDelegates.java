@@ -35,15 +35,17 @@ class TerminationDelegates {
     }
 
     /**
-     * A termination raised by a user is confirmed by another: the raiser can neither claim nor complete it.
-     * The raiser is read from the request row, not from a variable the completing user could send.
+     * A termination raised by a user is confirmed by another: no user who raised a request attached to the case
+     * (the one that opened it or a later one that joined it) can claim or complete it. The raisers are read
+     * from the request rows, not from a variable the completing user could send.
      */
     @Bean
     TaskListener terminationFourEyesGuard(TaskActors actors, TerminationCases cases) {
         return task -> {
             boolean completing = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
             String actor = completing ? actors.completingUser(task) : task.getAssignee();
-            if (actor != null && cases.raiserOf(task.getProcessInstanceId()).filter(actor::equals).isPresent()) {
+            if (actor != null && cases.raisersOf(task.getProcessInstanceId(), ProcessVariables.of(task).partnerId())
+                    .contains(actor)) {
                 throw new TaskRefusedException("四眼原则 Four-eyes rule: " + actor
                         + " raised this termination and cannot also confirm it");
             }

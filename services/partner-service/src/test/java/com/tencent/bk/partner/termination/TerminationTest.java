@@ -209,6 +209,34 @@ class TerminationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void raiserOfALaterRequestJoiningAnOpenCaseCannotConfirmIt() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+        reportViolation(partnerId, "RULE_BREACH"); // the program opens the case: no raiser on its first request
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+        ResponseEntity<String> joined = engine.post(TestUsers.MANAGER, "/api/partners/" + partnerId
+                + "/terminations", Map.of("reason", "我也举报 I report it too"));
+        assertThat(joined.getBody()).contains("CASE_ALREADY_OPEN");
+
+        ResponseEntity<String> claim = engine.claim(TestUsers.MANAGER, confirm);
+        ResponseEntity<String> completion = engine.complete(TestUsers.MANAGER, confirm,
+                Map.of("confirmed", true, "comment", "confirmed by the raiser"));
+
+        assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(403);
+        assertThat(completion.getStatusCode().value()).as(completion.getBody()).isEqualTo(403);
+        assertThat(completion.getBody()).contains("Four-eyes");
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
+        engine.work(TestUsers.REVIEWER_MANAGER, confirm, Map.of("confirmed", true, "comment", "verified"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+        assertThat(jdbcClient.sql("select outcome || ' by ' || decided_by from program.termination_request "
+                + "where partner_id = ?").param(partnerId).query(String.class).list())
+                .as("both requests decided by the other manager")
+                .containsExactly("TERMINATED by " + TestUsers.REVIEWER_MANAGER,
+                        "TERMINATED by " + TestUsers.REVIEWER_MANAGER);
+    }
+
+    @Test
     void refundedServiceFeeOpensATerminationCase() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "ENTERPRISE", 3, 3);
