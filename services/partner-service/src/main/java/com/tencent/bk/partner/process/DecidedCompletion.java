@@ -1,7 +1,10 @@
 package com.tencent.bk.partner.process;
 
 import java.util.Map;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -19,14 +22,16 @@ import org.camunda.bpm.engine.variable.VariableMap;
 class DecidedCompletion implements Command<VariableMap> {
 
     private final DecisionLog log;
+    private final Predicate<String> taskStillThere;
     private final String taskId;
     private final Map<String, Object> variables;
     private final boolean returnVariables;
     private final boolean deserializeReturned;
 
-    DecidedCompletion(DecisionLog log, String taskId, Map<String, Object> variables, boolean returnVariables,
-                      boolean deserializeReturned) {
+    DecidedCompletion(DecisionLog log, Predicate<String> taskStillThere, String taskId, Map<String, Object> variables,
+                      boolean returnVariables, boolean deserializeReturned) {
         this.log = log;
+        this.taskStillThere = taskStillThere;
         this.taskId = taskId;
         this.variables = variables;
         this.returnVariables = returnVariables;
@@ -35,6 +40,19 @@ class DecidedCompletion implements Command<VariableMap> {
 
     @Override
     public VariableMap execute(CommandContext context) {
+        try {
+            return decideAndComplete(context);
+        } catch (AuthorizationException refused) {
+            // the task was read before its process ended it (a shortfall that closed by itself): its grants went
+            // with it, so the check fails; the honest answer is that the task is gone (404), not a 403
+            if (!taskStillThere.test(taskId)) {
+                throw new NullValueException("Cannot find task with id " + taskId + ": its process has moved on");
+            }
+            throw refused;
+        }
+    }
+
+    private VariableMap decideAndComplete(CommandContext context) {
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task == null) {
             // the engine's own answer for a missing task (404 through the REST API)

@@ -2,6 +2,7 @@ package com.tencent.bk.partner.process;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 
@@ -12,20 +13,22 @@ import org.camunda.bpm.engine.variable.VariableMap;
 class DecidingFormService extends FormServiceImpl {
 
     private final DecisionLog log;
+    private final Predicate<String> taskStillThere;
 
-    DecidingFormService(DecisionLog log) {
+    DecidingFormService(DecisionLog log, Predicate<String> taskStillThere) {
         this.log = log;
+        this.taskStillThere = taskStillThere;
     }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-        commandExecutor.execute(new DecidedCompletion(log, taskId, properties, false, false));
+        commandExecutor.execute(new DecidedCompletion(log, taskStillThere, taskId, properties, false, false));
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
                                                            boolean deserializeValues) {
-        return commandExecutor.execute(new DecidedCompletion(log, taskId, properties, true, deserializeValues));
+        return commandExecutor.execute(new DecidedCompletion(log, taskStillThere, taskId, properties, true, deserializeValues));
     }
 
     @Override

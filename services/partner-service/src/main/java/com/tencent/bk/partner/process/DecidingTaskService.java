@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.process;
 
 import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 
@@ -12,9 +13,11 @@ import org.camunda.bpm.engine.variable.VariableMap;
 class DecidingTaskService extends TaskServiceImpl {
 
     private final DecisionLog log;
+    private final Predicate<String> taskStillThere;
 
-    DecidingTaskService(DecisionLog log) {
+    DecidingTaskService(DecisionLog log, Predicate<String> taskStillThere) {
         this.log = log;
+        this.taskStillThere = taskStillThere;
     }
 
     @Override
@@ -24,13 +27,13 @@ class DecidingTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        commandExecutor.execute(new DecidedCompletion(log, taskId, variables, false, false));
+        commandExecutor.execute(new DecidedCompletion(log, taskStillThere, taskId, variables, false, false));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
                                                      boolean deserializeValues) {
-        return commandExecutor.execute(new DecidedCompletion(log, taskId, variables, true, deserializeValues));
+        return commandExecutor.execute(new DecidedCompletion(log, taskStillThere, taskId, variables, true, deserializeValues));
     }
 
     @Override
