@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.directory;
 
 import com.tencent.bk.partner.certification.Headcounts;
+import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.registry.DirectoryQuery;
 import com.tencent.bk.partner.registry.Partner;
 import com.tencent.bk.partner.registry.PartnerLevel;
@@ -10,6 +11,7 @@ import com.tencent.bk.partner.registry.PartnerType;
 import com.tencent.bk.partner.tiering.EvaluationLog;
 import com.tencent.bk.partner.tiering.HeadcountForecast;
 import com.tencent.bk.partner.web.InvalidParameterException;
+import java.time.LocalDate;
 import java.time.Period;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,19 +37,23 @@ class PartnerController {
     private final Headcounts headcounts;
     private final EvaluationLog evaluations;
     private final HeadcountForecast forecast;
+    private final ProgramClock clock;
 
     PartnerController(PartnerRegistry registry, Headcounts headcounts, EvaluationLog evaluations,
-                      HeadcountForecast forecast) {
+                      HeadcountForecast forecast, ProgramClock clock) {
         this.registry = registry;
         this.headcounts = headcounts;
         this.evaluations = evaluations;
         this.forecast = forecast;
+        this.clock = clock;
     }
 
     /** Partners whose headcount falls below their minimum within the window as certificates expire. */
     @GetMapping("/at-risk")
     List<HeadcountForecast.AtRisk> atRisk(@RequestParam(defaultValue = "P60D") Period within) {
-        if (within.isNegative() || within.toTotalMonths() * 31 + within.getDays() > 366) {
+        // "up to a year" judged on the calendar from today: P1Y, P12M and P365D pass, P1Y1D does not
+        LocalDate today = clock.today();
+        if (within.isNegative() || today.plus(within).isAfter(today.plusYears(1))) {
             throw new InvalidParameterException("within", "must be a period between P0D and P1Y, e.g. P60D");
         }
         return forecast.atRisk(within);

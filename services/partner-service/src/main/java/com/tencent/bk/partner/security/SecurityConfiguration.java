@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    static final String REALM = "BlueKing partner program";
+    static final String ADMINS = EngineIdentityAuthenticationProvider.GROUP_PREFIX + "camunda-admin";
+
+    /**
+     * Engine-wide figures (metrics, instance and incident counts per definition): for administrators only. The
+     * engine cannot say so itself: it checks no permission for metrics, and statistics need only READ on the
+     * definitions, which every group has for Tasklist. With and without the {@code /engine/{name}} prefix.
+     */
+    private static final List<String> ADMIN_ONLY_ENGINE_PATHS = List.of(
+            "/metrics", "/metrics/**",
+            "/process-definition/statistics", "/process-definition/*/statistics",
+            "/process-definition/key/*/statistics", "/process-definition/key/*/tenant-id/*/statistics");
+
     /** The project's API and Camunda's REST API: stateless HTTP Basic, no anonymous access. */
     @Bean
     @Order(1)
@@ -28,8 +42,10 @@ class SecurityConfiguration {
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS).denyAll()
+                        .requestMatchers(adminOnlyEnginePaths()).hasAuthority(ADMINS)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("BlueKing partner program"))
+                // a client that failed too often for a user gets 429 with Retry-After instead of the 401 challenge
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new ThrottleAwareEntryPoint(REALM)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless Basic auth carries no ambient credentials a forged cross-site request could use
                 .csrf(AbstractHttpConfigurer::disable)
@@ -48,14 +64,20 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/camunda/**"), path("/"), path("/error")).permitAll()
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
-                        .requestMatchers(path("/actuator/**")).hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX
-                                + "camunda-admin")
+                        .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName("BlueKing partner program"))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new ThrottleAwareEntryPoint(REALM)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // the webapps protect themselves with Camunda's CsrfPreventionFilter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), path("/actuator/**")))
                 .build();
+    }
+
+    private static RequestMatcher[] adminOnlyEnginePaths() {
+        return ADMIN_ONLY_ENGINE_PATHS.stream()
+                .flatMap(engine -> java.util.stream.Stream.of("/engine-rest" + engine, "/engine-rest/engine/*" + engine))
+                .map(SecurityConfiguration::path)
+                .toArray(RequestMatcher[]::new);
     }
 
     private static RequestMatcher path(String pattern) {

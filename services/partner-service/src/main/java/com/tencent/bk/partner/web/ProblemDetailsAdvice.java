@@ -1,7 +1,11 @@
 package com.tencent.bk.partner.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +72,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge);
             }
         }
-        Optional<FieldError> wrongType = wrongType(ex);
+        Optional<FieldError> wrongType = duplicateKey(ex).or(() -> wrongType(ex));
         if (wrongType.isPresent()) {
             return ResponseEntity.badRequest().body(invalid(List.of(wrongType.get())));
         }
@@ -87,12 +91,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                         : String.valueOf(reference.getIndex()))
                 .collect(Collectors.joining("."));
+        if (mismatch instanceof StrictApiJson.ControlCharacterException) {
+            return Optional.of(new FieldError(field, StrictApiJson.PlainText.MESSAGE));
+        }
         Class<?> target = mismatch.getTargetType();
         String expected = target == null ? "a value of another type"
                 : target.isEnum() ? "one of " + List.of(target.getEnumConstants())
                 : Boolean.class.equals(target) || boolean.class.equals(target) ? "true or false"
                 : target.isRecord() ? "an object" : "a " + target.getSimpleName().toLowerCase(Locale.ROOT);
         return Optional.of(new FieldError(field, "has the wrong type: expected " + expected));
+    }
+
+    /** A key given twice ({@code STRICT_DUPLICATE_DETECTION}): named by its path, where the parser stopped. */
+    private static Optional<FieldError> duplicateKey(HttpMessageNotReadableException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getProcessor() != null
+                    && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+                JsonParser parser = read.getProcessor();
+                List<String> path = new ArrayList<>();
+                for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                     context = context.getParent()) {
+                    path.add(0, context.inArray() ? String.valueOf(context.getCurrentIndex())
+                            : String.valueOf(context.getCurrentName()));
+                }
+                return Optional.of(new FieldError(String.join(".", path), "is given more than once"));
+            }
+        }
+        return Optional.empty();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -77,7 +77,8 @@ class TaskRefusalMapping implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return knownCause(exception).orElseGet(() -> camundaDefault.toResponse(exception));
+            return knownCause(exception)
+                    .orElseGet(() -> EngineRestHygiene.clean(camundaDefault.toResponse(exception), exception));
         }
     }
 
@@ -89,9 +90,10 @@ class TaskRefusalMapping implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException exception) {
             if (exception.getStatus() != null && exception.getStatus() != Response.Status.INTERNAL_SERVER_ERROR) {
-                return camundaDefault.toResponse(exception);
+                return EngineRestHygiene.clean(camundaDefault.toResponse(exception), exception);
             }
-            return knownCause(exception.getCause()).orElseGet(() -> camundaDefault.toResponse(exception));
+            return knownCause(exception.getCause())
+                    .orElseGet(() -> EngineRestHygiene.clean(camundaDefault.toResponse(exception), exception));
         }
     }
 }

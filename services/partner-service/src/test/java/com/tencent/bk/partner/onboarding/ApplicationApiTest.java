@@ -110,7 +110,7 @@ class ApplicationApiTest extends ServiceIntegrationTest {
     void applyingNeedsAnAuthenticatedCaller() {
         ResponseEntity<String> anonymous = rest.postForEntity("/api/applications",
                 Companies.application(Companies.newPartnerId(), "BRAND"), String.class);
-        // not one of the users other tests log in as: the engine throttles a user after a failed login
+        // not one of the users other tests log in as (failures are throttled per client address and user)
         ResponseEntity<String> wrongPassword = rest.withBasicAuth("nobody", "guess")
                 .postForEntity("/api/applications", Companies.application(Companies.newPartnerId(), "BRAND"),
                         String.class);
