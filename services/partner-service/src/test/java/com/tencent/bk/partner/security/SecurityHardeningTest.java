@@ -12,6 +12,7 @@ import com.tencent.bk.partner.support.EngineRestClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 /** The defaults that keep the service safe to expose, checked on the running service. */
 class SecurityHardeningTest extends ServiceIntegrationTest {
 
+    @Autowired
+    ManagementService management;
     @Autowired
     RuntimeService runtime;
 
@@ -219,6 +222,32 @@ class SecurityHardeningTest extends ServiceIntegrationTest {
         }
         assertThat(engine.get(TestUsers.REVIEWER, "/engine-rest/process-definition?firstResult=0&maxResults=5")
                 .getStatusCode().value()).as("Tasklist still reads the definitions").isEqualTo(200);
+    }
+
+    /**
+     * The webapps serve their own copy of the engine API ({@code /camunda/api/engine/…}, Tasklist's session): the
+     * engine itself refuses the figures to a non-administrator, whichever API asks.
+     */
+    @Test
+    void engineFiguresAreRefusedInTheEngineWhicheverApiAsks() {
+        identityService.setAuthentication(TestUsers.REVIEWER, List.of("partner-reviewers"));
+        try {
+            assertThatThrownBy(() -> management.createMetricsQuery().sum())
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+            assertThatThrownBy(() -> management.createProcessDefinitionStatisticsQuery().list())
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+            assertThatThrownBy(() -> management.createDeploymentStatisticsQuery().list())
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        identityService.setAuthentication(TestUsers.ADMIN, List.of("camunda-admin"));
+        try {
+            assertThat(management.createProcessDefinitionStatisticsQuery().listPage(0, 10)).isNotEmpty();
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(management.createMetricsQuery().sum()).as("the service's own reads").isNotNegative();
     }
 
     @Test
