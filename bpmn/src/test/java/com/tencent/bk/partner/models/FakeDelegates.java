@@ -70,6 +70,10 @@ final class FakeDelegates {
         beans.put("terminatePartnership", delegate("terminatePartnership", execution -> { }));
         beans.put("closeTerminationCase", delegate("closeTerminationCase", execution -> { }));
         beans.put("checkRenewalQualification", delegate("checkRenewalQualification", this::checkRenewalQualification));
+        beans.put("confirmRenewalQualification", delegate("confirmRenewalQualification",
+                this::checkRenewalQualification));
+        beans.put("sendRenewalFeeReminder", delegate("sendRenewalFeeReminder", execution -> { }));
+        beans.put("signRenewalGuard", listener("signRenewalGuard", task -> { }));
         beans.put("assessRenewalFee", delegate("assessRenewalFee",
                 execution -> execution.setVariable("renewalFeeRequired", "ENTERPRISE".equals(execution.getVariable("partnerType")))));
         beans.put("requestRenewalInvoice", delegate("requestRenewalInvoice", this::requestRenewalInvoice));
@@ -235,6 +239,7 @@ final class FakeDelegates {
         execution.setVariable("invoiceAmount", "50000.00");
         execution.setVariable("invoiceCurrency", "CNY");
         execution.setVariable("invoiceDueOn", now.plus(DUE_AFTER).atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        execution.setVariable("renewalFeeReminderAt", now.plus(REMINDER_AFTER).toString());
     }
 
     /** The sample is a java.util.List stored as JSON (Java serialization is off, as in the service). */

@@ -49,7 +49,8 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
                 .containsEntry("invoiceId", INVOICE_ID)
                 .containsEntry("invoiceAmount", "50000.00")
                 .containsEntry("invoiceCurrency", "CNY");
-        assertSingleTimerDueAt(instance, CONTRACT_ENDS_AT);
+        assertThat(timersDue(instance)).as("the reminder and the contract's end")
+                .containsExactlyInAnyOrder(reminderAt(instance), CONTRACT_ENDS_AT);
 
         runtimeService().createMessageCorrelation("FeePaid")
                 .processInstanceVariableEquals("invoiceId", INVOICE_ID)
@@ -60,8 +61,8 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
         assertThat(instance).isEnded().hasPassed("renew-contract", "contract-renewed")
                 .hasNotPassed("announce-non-renewal", "expire-partnership");
         assertThat(instance).variables().containsEntry("contractId", RENEWED_CONTRACT_ID);
-        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "assessRenewalFee",
-                "requestRenewalInvoice", "checkRenewalFeePaid", "renewContract");
+        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "confirmRenewalQualification",
+                "assessRenewalFee", "requestRenewalInvoice", "checkRenewalFeePaid", "signRenewalGuard:complete", "renewContract");
     }
 
     @Test
@@ -90,7 +91,8 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
         sign(instance, true);
 
         assertThat(instance).isEnded().hasPassed("renew-contract", "contract-renewed");
-        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "assessRenewalFee", "renewContract");
+        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "confirmRenewalQualification",
+                "assessRenewalFee", "signRenewalGuard:complete", "renewContract");
     }
 
     @Test
@@ -184,8 +186,8 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
                 .hasPassed("renewal-signature-deadline-passed", "expire-unsigned-partnership",
                         "renewal-lapsed-unsigned")
                 .hasNotPassed("renew-contract", "announce-non-renewal");
-        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "assessRenewalFee",
-                "expirePartnership");
+        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "confirmRenewalQualification",
+                "assessRenewalFee", "expirePartnership");
     }
 
     @Test
@@ -199,8 +201,8 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
                 .isWaitingAt("contract-ended");
         contractEnds(instance);
         assertThat(instance).isEnded().hasPassed("partnership-expired");
-        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "assessRenewalFee",
-                "announceNonRenewal", "expirePartnership");
+        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "confirmRenewalQualification",
+                "assessRenewalFee", "signRenewalGuard:complete", "announceNonRenewal", "expirePartnership");
     }
 
     @Test
@@ -224,6 +226,56 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
         execute(due.get(0));
 
         assertThat(instance).hasPassed("renewal-due", "check-renewal-qualification").isWaitingAt("review-renewal");
+    }
+
+    @Test
+    void unpaidRenewalFeeIsRemindedWhileTheProcessKeepsWaitingForIt() {
+        ProcessInstance instance = renewalChecked("ENTERPRISE");
+        review(instance, true);
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("await-renewal-fee");
+        Instant reminder = reminderAt(instance);
+        assertThat(reminder).isBefore(CONTRACT_ENDS_AT);
+
+        moveClockTo(reminder.plusSeconds(1));
+        List<Job> due = executableTimers();
+        assertThat(due).singleElement().satisfies(job -> assertThat(job.getDuedate().toInstant()).isEqualTo(reminder));
+        execute(due.get(0));
+
+        assertThat(instance).hasPassed("renewal-fee-reminder-due", "send-renewal-fee-reminder",
+                "renewal-fee-reminder-sent").isWaitingAt("await-renewal-fee");
+        assertThat(timersDue(instance)).containsExactly(CONTRACT_ENDS_AT);
+        runtimeService().createMessageCorrelation("FeePaid").processInstanceVariableEquals("invoiceId", INVOICE_ID)
+                .correlateWithResult();
+        assertThat(instance).isWaitingAt("sign-renewal");
+        assertThat(fakes.calls()).contains("sendRenewalFeeReminder");
+    }
+
+    @Test
+    void partnerNoLongerQualifiedWhenTheRenewalIsApprovedGoesBackToTheCheckAndWaitsForItsQualification() {
+        ProcessInstance instance = renewalChecked("ENTERPRISE");
+        fakes.renewalQualifies(false);
+
+        review(instance, true);
+
+        assertThat(instance).hasPassed("confirm-renewal-qualification").hasNotPassed("assess-renewal-fee")
+                .isWaitingAt("await-qualification");
+        assertThat(fakes.calls()).containsExactly("checkRenewalQualification", "confirmRenewalQualification",
+                "checkRenewalQualification");
+        fakes.renewalQualifies(true);
+        runtimeService().createMessageCorrelation("PartnerQualified").processInstanceBusinessKey(PARTNER_ID)
+                .correlateAll();
+        assertThat(instance).isWaitingAt("review-renewal");
+    }
+
+    @Test
+    void signingTheRenewalIsGuardedWhenCompleted() {
+        ProcessInstance instance = renewalChecked("COMMUNITY");
+        review(instance, true);
+
+        sign(instance, true);
+
+        assertThat(fakes.calls()).containsSubsequence("signRenewalGuard:complete", "renewContract");
     }
 
     private ProcessInstance contractStarted(String partnerType) {
@@ -267,11 +319,21 @@ class PartnerRenewalProcessTest extends ProcessTestSupport {
 
     /** The timer waiting for contractEndsAt fires. */
     private static void contractEnds(ProcessInstance instance) {
-        assertSingleTimerDueAt(instance, CONTRACT_ENDS_AT);
+        assertThat(timersDue(instance)).contains(CONTRACT_ENDS_AT);
         moveClockTo(CONTRACT_ENDS_AT.plusSeconds(1));
-        List<Job> due = executableTimers();
+        List<Job> due = executableTimers().stream()
+                .filter(job -> job.getDuedate().toInstant().equals(CONTRACT_ENDS_AT)).toList();
         assertThat(due).hasSize(1);
         execute(due.get(0));
+    }
+
+    private static List<Instant> timersDue(ProcessInstance instance) {
+        return managementService().createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+                .map(job -> job.getDuedate().toInstant()).toList();
+    }
+
+    private static Instant reminderAt(ProcessInstance instance) {
+        return Instant.parse((String) runtimeService().getVariable(instance.getId(), "renewalFeeReminderAt"));
     }
 
     private static Job assertSingleTimerDueAt(ProcessInstance instance, Instant dueAt) {

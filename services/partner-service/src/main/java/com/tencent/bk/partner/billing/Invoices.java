@@ -34,8 +34,20 @@ public class Invoices {
 
     /** Creates an invoice due after the configured period and asks billing for it. */
     public Invoice request(String partnerId, UUID applicationId, InvoicePurpose purpose, Fee fee) {
+        return request(partnerId, applicationId, purpose, fee, null);
+    }
+
+    /**
+     * Creates an invoice due after the configured period, but never after {@code dueBy} (the last day of the
+     * partnership a renewal fee is for: paid later, it would pay for a partnership that has lapsed), nor before
+     * today; and asks billing for it.
+     */
+    public Invoice request(String partnerId, UUID applicationId, InvoicePurpose purpose, Fee fee, LocalDate dueBy) {
         Instant now = clock.now();
         LocalDate dueOn = clock.today().plusDays(properties.dueAfter().toDays());
+        if (dueBy != null && dueBy.isBefore(dueOn)) {
+            dueOn = dueBy.isBefore(clock.today()) ? clock.today() : dueBy;
+        }
         String invoiceId = "INV-" + clock.today().getYear() + "-"
                 + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         Invoice invoice = new Invoice(invoiceId, partnerId, applicationId, purpose, fee.amount(), fee.currency(),

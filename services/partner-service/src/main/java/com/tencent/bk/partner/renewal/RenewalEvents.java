@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.renewal;
 
 import com.tencent.bk.partner.events.OutboundEvent;
+import com.tencent.bk.partner.registry.PartnerLevel;
 import java.time.LocalDate;
 
 final class RenewalEvents {
@@ -21,6 +22,14 @@ final class RenewalEvents {
         @Override
         public String eventType() {
             return "bk.partner.not-renewed";
+        }
+    }
+
+    /** {@code bk.partner.level-changed}: the renewed term starts at another level than the partner held. */
+    record LevelChanged(String partnerId, PartnerLevel from, PartnerLevel to, String reason) implements OutboundEvent {
+        @Override
+        public String eventType() {
+            return "bk.partner.level-changed";
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.web;
 
 import com.tencent.bk.partner.process.DecisionRefusedException;
+import com.tencent.bk.partner.process.TaskNotReadyException;
 import com.tencent.bk.partner.process.TaskRefusedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a completion that is not exactly its task's decision ({@link DecisionRefusedException}) is a 400 naming the
  * variables;
+ * <li>a {@link TaskNotReadyException} from a task listener (a renewal signed before the partner's attestations or
+ * while it does not qualify) is a 409: the task stays open and the same completion succeeds later;
  * <li>a {@link TaskRefusedException} from a task listener (four-eyes) is a 403;
  * <li>an {@link OptimisticLockingException} — the task's process changed at the same moment, e.g. an event was
  * correlated to it — is a 409 the user can simply retry;
@@ -49,6 +52,9 @@ class TaskRefusalMapping implements ResourceConfigCustomizer {
                         .entity(Map.of("type", "DecisionRefusedException", "message", refused.getMessage(),
                                 "variables", refused.variables()))
                         .build());
+            }
+            if (cause instanceof TaskNotReadyException notReady) {
+                return Optional.of(answer(Response.Status.CONFLICT, "TaskNotReadyException", notReady.getMessage()));
             }
             if (cause instanceof TaskRefusedException refused) {
                 return Optional.of(answer(Response.Status.FORBIDDEN, "TaskRefusedException", refused.getMessage()));

@@ -92,6 +92,7 @@ class RenewalTest extends ServiceIntegrationTest {
         kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
                 invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount", invoice.path("amount").asText(),
                 "currency", "CNY", "paidAt", "2026-11-24T08:00:00Z"));
+        attest(partnerId);
         engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-renewal"),
                 Map.of("contractSigned", true, "contractId", "BKP-RENEWED-" + partnerId));
 
@@ -160,6 +161,7 @@ class RenewalTest extends ServiceIntegrationTest {
         moveDeadline(partnerId, "renewal-due", "renew now");
         engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
                 Map.of("approved", true, "comment", "ok"));
+        attest(partnerId);
         engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-renewal"),
                 Map.of("contractSigned", true, "contractId", ""));
 
@@ -184,6 +186,14 @@ class RenewalTest extends ServiceIntegrationTest {
                 .containsExactlyInAnyOrder("dueAt", "reason");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(deadlines(partnerId).findValuesAsText("timer")).contains("renewal-due");
+    }
+
+    /** The website confirms the attestations for the new term, as a renewal needs before it is signed. */
+    private void attest(String partnerId) {
+        ResponseEntity<String> attested = engine.post(TestUsers.WEBSITE,
+                "/api/partners/" + partnerId + "/renewal-attestations",
+                Map.of("acceptsProgramRules", true, "noCompetingProducts", true));
+        assertThat(attested.getStatusCode().value()).as(attested.getBody()).isEqualTo(201);
     }
 
     private JsonNode renewalInvoice(String partnerId) {
