@@ -8,7 +8,14 @@ import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
+import com.tencent.bk.partner.common.ProgramClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.runtime.Job;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -88,6 +95,26 @@ class AuditTest extends ServiceIntegrationTest {
         assertThat(byManager.getStatusCode().value()).isEqualTo(403);
         assertThat(management.createJobQuery().processDefinitionKey("quarterly-audit").timers().count())
                 .as("the quarterly timer start event").isEqualTo(1);
+    }
+
+    @Test
+    void quarterlyTimerIsDueAtNineInBeijingOnTheFirstDayOfAQuarterWhateverTheJvmZone() {
+        Job timer = management.createJobQuery().processDefinitionKey("quarterly-audit").timers().singleResult();
+        TimeZone original = TimeZone.getDefault();
+        ZonedDateTime due;
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+            management.recalculateJobDuedate(timer.getId(), false);
+            due = management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate().toInstant()
+                    .atZone(ProgramClock.PROGRAM_ZONE);
+        } finally {
+            TimeZone.setDefault(original);
+        }
+
+        assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(due.getDayOfMonth()).isEqualTo(1);
+        assertThat(due.getMonthValue()).isIn(1, 4, 7, 10);
+        assertThat(due.toInstant()).isAfter(Instant.now()).isBefore(Instant.now().plus(93, ChronoUnit.DAYS));
     }
 
     private JsonNode startAudit(Map<String, Object> body) {
