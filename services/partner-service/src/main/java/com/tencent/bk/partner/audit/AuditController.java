@@ -3,6 +3,7 @@ package com.tencent.bk.partner.audit;
 import com.tencent.bk.partner.process.Bpmn;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Null;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,8 +26,14 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("hasAnyAuthority('GROUP_auditors', 'GROUP_camunda-admin')")
 class AuditController {
 
-    /** Both optional: the configured sample size, and a fresh seed; give a seed to repeat a draw. */
-    record StartAudit(@Min(0) @Max(10_000) Integer sampleSize, Long seed) {
+    /**
+     * The sample size is optional (the configured one by default). The seed is never the caller's: the service
+     * draws it and records it, and a request naming one is refused. A draw is reproduced by replaying the
+     * recorded one ({@code GET /api/audits/{auditId}}: seed, population, sample), not by choosing a seed.
+     */
+    record StartAudit(@Min(0) @Max(10_000) Integer sampleSize,
+                      @Null(message = "is drawn by the service and recorded; replay a recorded draw instead")
+                      Long seed) {
     }
 
     private final RuntimeService runtime;
@@ -44,7 +51,6 @@ class AuditController {
         String auditId = audits.newAuditId();
         Map<String, Object> variables = new HashMap<>();
         variables.put("auditId", auditId);
-        variables.put("requestedSeed", body == null ? null : body.seed());
         variables.put("requestedSampleSize", body == null ? null : body.sampleSize());
         variables.put("startedBy", principal.getName());
         runtime.createMessageCorrelation(Bpmn.AUDIT_REQUESTED_MESSAGE).processInstanceBusinessKey(auditId)

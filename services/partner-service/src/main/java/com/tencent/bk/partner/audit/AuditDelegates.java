@@ -1,8 +1,10 @@
 package com.tencent.bk.partner.audit;
 
+import com.tencent.bk.partner.certification.Headcount;
 import com.tencent.bk.partner.process.Bpmn;
 import com.tencent.bk.partner.process.DecisionLog;
 import com.tencent.bk.partner.process.ProcessVariables;
+import com.tencent.bk.partner.process.TaskDecisions;
 import com.tencent.bk.partner.tiering.TierVariables;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -20,8 +22,9 @@ class AuditDelegates {
             ProcessVariables variables = ProcessVariables.of(execution);
             String given = variables.optionalText("auditId"); // none when started by the quarterly timer
             String auditId = given != null ? given : audits.newAuditId();
-            Audits.Audit audit = audits.draw(auditId, (Long) execution.getVariable("requestedSeed"),
-                    (Integer) execution.getVariable("requestedSampleSize"), variables.optionalText("startedBy"));
+            // the seed is the service's own: no variable can choose it
+            Audits.Audit audit = audits.draw(auditId, (Integer) execution.getVariable("requestedSampleSize"),
+                    variables.optionalText("startedBy"));
             execution.setVariable("auditId", audit.auditId());
             execution.setVariable("sampledPartners", new ArrayList<>(audit.sampled()));
             execution.setVariable("sampleSize", audit.sampleSize());
@@ -50,8 +53,14 @@ class AuditDelegates {
             ProcessVariables variables = ProcessVariables.of(execution);
             // this case's decision: each sampled partner is one execution of the multi-instance
             DecisionLog.Recorded decision = decisions.inThisExecution(execution, Bpmn.AUDIT_PARTNER);
-            audits.record(variables.text("auditId"), variables.text("auditedPartnerId"),
-                    AuditOutcome.valueOf(decision.value()), decision.comment(), decision.decidedBy());
+            AuditOutcome outcome = AuditOutcome.valueOf(decision.value());
+            Headcount verified = null;
+            if (outcome == AuditOutcome.MISMATCH) {
+                int[] counts = TaskDecisions.verifiedHeadcountOf(decision.details());
+                verified = new Headcount(counts[0], counts[1], counts[2]);
+            }
+            audits.record(variables.text("auditId"), variables.text("auditedPartnerId"), outcome,
+                    decision.comment(), decision.decidedBy(), verified);
         };
     }
 }

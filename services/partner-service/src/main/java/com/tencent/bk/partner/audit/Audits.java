@@ -22,8 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Audits {
 
-    record Audit(String auditId, long seed, int sampleSize, int population, List<String> sampled,
-                 String startedBy) {
+    /**
+     * A drawn audit. {@code populationIds} are the ACTIVE partners drawn from, sorted (empty for audits drawn before
+     * they were recorded); {@code AuditDraw.sample(populationIds, seed, sampleSize)} replays the draw.
+     */
+    record Audit(String auditId, long seed, int sampleSize, int population, List<String> populationIds,
+                 List<String> sampled, String startedBy) {
     }
 
     /** What an auditor sees for one sampled partner. */
@@ -59,21 +63,25 @@ class Audits {
                 + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** Draws the sample (a new seed unless one is given, to repeat a draw) and snapshots the evidence. */
-    Audit draw(String auditId, Long requestedSeed, Integer requestedSize, String startedBy) {
-        long seed = requestedSeed != null ? requestedSeed : seeds.nextLong();
+    /**
+     * Draws the sample with a seed the service draws itself (a caller choosing it could redraw until a partner
+     * falls out of the sample), records seed and population so the draw can be replayed, and snapshots the
+     * evidence.
+     */
+    Audit draw(String auditId, Integer requestedSize, String startedBy) {
+        long seed = seeds.nextLong();
         int size = requestedSize != null ? requestedSize : properties.sampleSize();
         List<String> population = jdbc.sql("select partner_id from program.partner where status = 'ACTIVE'")
-                .query(String.class).list();
+                .query(String.class).list().stream().sorted().toList();
         List<String> sampled = AuditDraw.sample(population, seed, size);
-        Audit audit = new Audit(auditId, seed, size, population.size(), sampled, startedBy);
+        Audit audit = new Audit(auditId, seed, size, population.size(), population, sampled, startedBy);
         jdbc.sql("""
-                        insert into program.audit (audit_id, seed, sample_size, population, sampled, started_by,
-                                                   drawn_at, drawn_on)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into program.audit (audit_id, seed, sample_size, population, population_ids, sampled,
+                                                   started_by, drawn_at, drawn_on)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(auditId, seed, size, population.size(), String.join(",", sampled), startedBy,
-                        Timestamp.from(clock.now()), clock.today())
+                .params(auditId, seed, size, population.size(), String.join(",", population),
+                        String.join(",", sampled), startedBy, Timestamp.from(clock.now()), clock.today())
                 .update();
         sampled.forEach(partnerId -> snapshotEvidence(auditId, partnerId));
         return audit;
@@ -111,7 +119,13 @@ class Audits {
                 rules.minimums(partner.type(), partner.level()), summary);
     }
 
-    void record(String auditId, String partnerId, AuditOutcome outcome, String comment, String decidedBy) {
+    /**
+     * Applies what the auditor found. MISMATCH: the tier is held against the headcount the auditor verified
+     * (a shortfall if it is below the minimum). DECEPTION: a breach, a termination case raised by the auditor, who
+     * therefore cannot confirm it. CONFIRMED: the registered headcount holds (an earlier verified one no longer).
+     */
+    void record(String auditId, String partnerId, AuditOutcome outcome, String comment, String decidedBy,
+                Headcount verified) {
         jdbc.sql("""
                         insert into program.audit_outcome (audit_id, partner_id, outcome, comment, decided_by,
                                                            decided_at)
@@ -120,22 +134,24 @@ class Audits {
                 .params(auditId, partnerId, outcome.name(), comment, decidedBy, Timestamp.from(clock.now()))
                 .update();
         switch (outcome) {
-            case MISMATCH -> reevaluation.reevaluateAfterAudit(partnerId);
+            case MISMATCH -> reevaluation.reevaluateAfterAudit(partnerId, auditId, verified, decidedBy);
             case DECEPTION -> terminations.request(partnerId, Terminations.Cause.AUDIT_FINDING,
-                    "抽查发现欺瞒 Deception found by audit " + auditId + ": " + comment);
-            case CONFIRMED -> {
-                // nothing changes
-            }
+                    "抽查发现欺瞒 Deception found by audit " + auditId + ": " + comment, decidedBy);
+            case CONFIRMED -> reevaluation.confirmedByAudit(partnerId);
         }
     }
 
     Optional<Audit> find(String auditId) {
-        return jdbc.sql("select audit_id, seed, sample_size, population, sampled, started_by from program.audit "
-                        + "where audit_id = ?")
+        return jdbc.sql("select audit_id, seed, sample_size, population, population_ids, sampled, started_by "
+                        + "from program.audit where audit_id = ?")
                 .param(auditId)
                 .query((rs, i) -> new Audit(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        rs.getString(5).isEmpty() ? List.of() : Arrays.asList(rs.getString(5).split(",")),
-                        rs.getString(6)))
+                        list(rs.getString(5)), list(rs.getString(6)), rs.getString(7)))
                 .optional();
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isEmpty() ? List.of()
+                : List.copyOf(Arrays.asList(commaSeparated.split(",")));
     }
 }

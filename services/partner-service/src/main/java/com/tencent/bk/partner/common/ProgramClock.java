@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 public class ProgramClock {
 
     /** Dates of the program (contract terms, due dates, expiry) are calendar days in China. */
-    public static final ZoneId PROGRAM_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String PROGRAM_ZONE_ID = "Asia/Shanghai";
+    public static final ZoneId PROGRAM_ZONE = ZoneId.of(PROGRAM_ZONE_ID);
 
     public Instant now() {
         return ClockUtil.now().toInstant();

@@ -22,6 +22,11 @@ public final class TaskDecisions {
     private static final Pattern CONTRACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
+    /** Verified certified engineers per track, in {@code Headcount} order (automation service, any, development). */
+    public static final List<String> VERIFIED_HEADCOUNT = List.of("verifiedAutomationService",
+            "verifiedAutomationUsage", "verifiedDevelopment");
+    private static final int MAX_HEADCOUNT = 100_000;
+
     private static final Map<String, Declaration> DECLARED = declare(
             yesNo(Bpmn.REVIEW_APPLICATION, Variables.APPROVED),
             yesNo(Bpmn.APPROVE_APPLICATION, Variables.APPROVED),
@@ -30,8 +35,9 @@ public final class TaskDecisions {
             yesNo(Bpmn.SIGN_RENEWAL, Variables.CONTRACT_SIGNED, Variables.CONTRACT_ID),
             yesNo(Bpmn.CONFIRM_TERMINATION, "confirmed"),
             yesNo(Bpmn.RESOLVE_PAYMENT, Variables.ACCEPT_PAYMENT),
+            // a mismatch says what the auditor verified: the headcount the tier is then held against
             new Declaration(Bpmn.AUDIT_PARTNER, Bpmn.AUDIT_OUTCOME, Set.of("CONFIRMED", "MISMATCH", "DECEPTION"),
-                    Set.of("MISMATCH", "DECEPTION"), Set.of()),
+                    Set.of("MISMATCH", "DECEPTION"), Set.copyOf(VERIFIED_HEADCOUNT), TaskDecisions::verifiedHeadcount),
             // a shortfall follow-up decides nothing: the manager notes what was done, which is required
             new Declaration(Bpmn.FOLLOW_UP_SHORTFALL, null, Set.of(), Set.of(), Set.of()));
 
@@ -43,7 +49,12 @@ public final class TaskDecisions {
      * {@code choices} its values when it is not a boolean, {@code needsReason} the values that need a comment.
      */
     public record Declaration(String taskKey, String decision, Set<String> choices, Set<String> needsReason,
-                              Set<String> extras) {
+                              Set<String> extras, Rule rule) {
+
+        public Declaration(String taskKey, String decision, Set<String> choices, Set<String> needsReason,
+                           Set<String> extras) {
+            this(taskKey, decision, choices, needsReason, extras, (value, values, problems, names) -> { });
+        }
 
         public Set<String> accepted() {
             Set<String> names = new LinkedHashSet<>();
@@ -58,6 +69,12 @@ public final class TaskDecisions {
         boolean isBoolean() {
             return decision != null && choices.isEmpty();
         }
+    }
+
+    /** A task's own rule over its decision and variables; adds each problem and the variable it names. */
+    @FunctionalInterface
+    public interface Rule {
+        void check(String decision, Map<String, Object> values, List<String> problems, List<String> names);
     }
 
     /** A checked decision: its value as text ({@code true}, {@code false}, a choice, or null), and the variables. */
@@ -120,6 +137,7 @@ public final class TaskDecisions {
             problems.add(Variables.CONTRACT_ID + ": 1-64 letters, digits or . _ / - (or blank for a generated id)");
             names.add(Variables.CONTRACT_ID);
         }
+        declared.rule().check(decision, values, problems, names);
         if (!problems.isEmpty()) {
             throw new DecisionRefusedException("Task " + taskKey + " refused: " + String.join("; ", problems), names);
         }
@@ -152,6 +170,71 @@ public final class TaskDecisions {
     private static String describe(Object value) {
         String text = String.valueOf(value);
         return value.getClass().getSimpleName() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+    }
+
+    /**
+     * {@code audit-partner}: with {@code MISMATCH} the three verified headcounts are required, whole numbers from 0,
+     * and automation at service level cannot exceed automation at any level; with any other outcome they are
+     * refused (the registered headcount stands, or the partner deceived).
+     */
+    private static void verifiedHeadcount(String outcome, Map<String, Object> values, List<String> problems,
+                                          List<String> names) {
+        boolean mismatch = "MISMATCH".equals(outcome);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String name : VERIFIED_HEADCOUNT) {
+            Object value = values.get(name);
+            if (value == null) {
+                if (mismatch) {
+                    problems.add(name + ": required when " + Bpmn.AUDIT_OUTCOME + " is MISMATCH (the headcount you verified)");
+                    names.add(name);
+                }
+            } else if (outcome != null && !mismatch) {
+                problems.add(name + ": only with " + Bpmn.AUDIT_OUTCOME + " MISMATCH");
+                names.add(name);
+            } else if (wholeNumber(value) == null) {
+                problems.add(name + ": must be a whole number from 0 to " + MAX_HEADCOUNT + ", was " + describe(value));
+                names.add(name);
+            } else {
+                counts.put(name, wholeNumber(value));
+            }
+        }
+        Long service = counts.get(VERIFIED_HEADCOUNT.get(0));
+        Long usage = counts.get(VERIFIED_HEADCOUNT.get(1));
+        if (service != null && usage != null && service > usage) {
+            problems.add(VERIFIED_HEADCOUNT.get(0) + ": cannot exceed " + VERIFIED_HEADCOUNT.get(1)
+                    + " (a service-level automation engineer is also counted at any level)");
+            names.add(VERIFIED_HEADCOUNT.get(0));
+        }
+    }
+
+    /** The value as a whole number in range, or null: integers, or a number without fraction (forms send doubles). */
+    private static Long wholeNumber(Object value) {
+        long number;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            number = ((Number) value).longValue();
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                return null;
+            }
+            number = (long) d;
+        } else {
+            return null;
+        }
+        return number >= 0 && number <= MAX_HEADCOUNT ? number : null;
+    }
+
+    /** A verified headcount from a recorded decision's details (JSON numbers), in {@link #VERIFIED_HEADCOUNT} order. */
+    public static int[] verifiedHeadcountOf(Map<String, Object> details) {
+        int[] counts = new int[VERIFIED_HEADCOUNT.size()];
+        for (int i = 0; i < counts.length; i++) {
+            Object value = details.get(VERIFIED_HEADCOUNT.get(i));
+            if (!(value instanceof Number number)) {
+                throw new IllegalStateException("Decision lacks " + VERIFIED_HEADCOUNT.get(i) + ": " + details);
+            }
+            counts[i] = number.intValue();
+        }
+        return counts;
     }
 
     private static Declaration yesNo(String taskKey, String decision, String... extras) {

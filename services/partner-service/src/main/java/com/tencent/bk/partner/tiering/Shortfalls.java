@@ -1,6 +1,5 @@
 package com.tencent.bk.partner.tiering;
 
-import com.tencent.bk.partner.certification.Headcounts;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.events.Outbox;
 import com.tencent.bk.partner.registry.Partner;
@@ -21,7 +20,7 @@ class Shortfalls {
     static final String DOWNGRADE_REASON = "宽限期内未恢复认证人数 Headcount not restored within the grace period";
 
     private final PartnerRegistry registry;
-    private final Headcounts headcounts;
+    private final VerifiedHeadcounts headcounts;
     private final TierRules rules;
     private final EvaluationLog evaluations;
     private final Outbox outbox;
@@ -29,7 +28,7 @@ class Shortfalls {
     private final ProgramClock clock;
     private final TieringProperties properties;
 
-    Shortfalls(PartnerRegistry registry, Headcounts headcounts, TierRules rules, EvaluationLog evaluations,
+    Shortfalls(PartnerRegistry registry, VerifiedHeadcounts headcounts, TierRules rules, EvaluationLog evaluations,
                Outbox outbox, Terminations terminations, ProgramClock clock, TieringProperties properties) {
         this.registry = registry;
         this.headcounts = headcounts;

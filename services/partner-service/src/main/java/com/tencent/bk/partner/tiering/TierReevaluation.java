@@ -1,6 +1,6 @@
 package com.tencent.bk.partner.tiering;
 
-import com.tencent.bk.partner.certification.Headcounts;
+import com.tencent.bk.partner.certification.Headcount;
 import com.tencent.bk.partner.process.Bpmn;
 import com.tencent.bk.partner.process.Workflows;
 import com.tencent.bk.partner.registry.Partner;
@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 public class TierReevaluation {
 
     private final PartnerRegistry registry;
-    private final Headcounts headcounts;
+    private final VerifiedHeadcounts headcounts;
     private final TierRules rules;
     private final EvaluationLog evaluations;
     private final Workflows workflows;
 
-    TierReevaluation(PartnerRegistry registry, Headcounts headcounts, TierRules rules, EvaluationLog evaluations,
+    TierReevaluation(PartnerRegistry registry, VerifiedHeadcounts headcounts, TierRules rules, EvaluationLog evaluations,
                      Workflows workflows) {
         this.registry = registry;
         this.headcounts = headcounts;
@@ -41,10 +41,20 @@ public class TierReevaluation {
     }
 
     /**
-     * After an audit found the registered headcount does not match reality: the tier is decided again.
+     * An audit found the registered headcount does not match reality: from now on the tier is held against the
+     * headcount the auditor verified (see {@link VerifiedHeadcounts}) and decided again. Below the minimum of the
+     * partner's type and level, that opens a shortfall with its grace period like any other: restored by newly
+     * certified engineers, or at the grace period's end a move down to the level still met (ENTERPRISE) or a
+     * termination request.
      */
-    public void reevaluateAfterAudit(String partnerId) {
+    public void reevaluateAfterAudit(String partnerId, String auditId, Headcount verified, String auditor) {
+        headcounts.record(partnerId, auditId, verified, auditor);
         redecide(partnerId, "AUDIT_MISMATCH");
+    }
+
+    /** An audit confirmed the registered headcount: an earlier verified headcount no longer holds. */
+    public void confirmedByAudit(String partnerId) {
+        headcounts.clear(partnerId);
     }
 
     /**

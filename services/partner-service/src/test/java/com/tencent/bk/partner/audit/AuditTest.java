@@ -8,8 +8,16 @@ import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
+import com.tencent.bk.partner.common.ProgramClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.runtime.Job;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
@@ -26,25 +34,87 @@ class AuditTest extends ServiceIntegrationTest {
     ManagementService management;
 
     @Test
-    void theSameSeedDrawsTheSameSampleAndEachSampledPartnerGetsAnAuditorTask() {
+    void aSeedChosenByTheCallerIsRefused() {
+        ResponseEntity<String> chosen = engine.post(TestUsers.AUDITOR, "/api/audits",
+                Map.of("seed", 20261125L, "sampleSize", 2));
+
+        assertThat(chosen.getStatusCode().value()).as(chosen.getBody()).isEqualTo(400);
+        assertThat(EngineRestClient.read(chosen.getBody()).findValuesAsText("field")).contains("seed");
+    }
+
+    @Test
+    void theServiceDrawsTheSeedAndARecordedDrawReplaysToTheSameSampleWithATaskPerSampledPartner() {
         for (int i = 0; i < 3; i++) {
             activePartner(Companies.newPartnerId(), "BRAND", 0, 0);
         }
 
-        JsonNode first = startAudit(Map.of("seed", 20261125L, "sampleSize", 2));
-        JsonNode second = startAudit(Map.of("seed", 20261125L, "sampleSize", 2));
-        JsonNode otherSeed = startAudit(Map.of("seed", 7L, "sampleSize", 1000));
+        JsonNode first = startAudit(Map.of("sampleSize", 2));
+        JsonNode second = startAudit(Map.of("sampleSize", 2));
 
-        assertThat(first.path("seed").asLong()).isEqualTo(20261125L);
+        assertThat(first.path("seed").asLong()).isNotEqualTo(second.path("seed").asLong());
         assertThat(first.path("sampled").size()).isEqualTo(2);
-        assertThat(second.path("sampled")).isEqualTo(first.path("sampled"));
-        assertThat(second.path("population").asInt()).isEqualTo(first.path("population").asInt());
-        assertThat(otherSeed.path("sampled").size()).isEqualTo(first.path("population").asInt());
         String auditId = first.path("auditId").asText();
+        JsonNode recorded = EngineRestClient.read(engine.get(TestUsers.AUDITOR, "/api/audits/" + auditId).getBody());
+        List<String> population = texts(recorded.path("populationIds"));
+        assertThat(population).hasSize(recorded.path("population").asInt()).isSorted();
+        assertThat(AuditDraw.sample(population, recorded.path("seed").asLong(), recorded.path("sampleSize").asInt()))
+                .as("the documented replay: the sorted population shuffled by java.util.Random(seed), the first n")
+                .isEqualTo(texts(first.path("sampled")));
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.tasks(TestUsers.AUDITOR, auditId).size() == 2);
         assertThat(engine.tasks(TestUsers.MANAGER, auditId)).isEmpty();
-        assertThat(EngineRestClient.read(engine.get(TestUsers.AUDITOR, "/api/audits/" + auditId).getBody())
-                .path("sampled")).isEqualTo(first.path("sampled"));
+    }
+
+    @Test
+    void mismatchWithAVerifiedHeadcountBelowTheMinimumOpensAShortfallThatNewCertificatesRestore() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "COMMUNITY", 2, 1);
+        String auditId = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        String task = tasksByPartner(auditId).get(partnerId);
+
+        ResponseEntity<String> withoutCounts = engine.complete(TestUsers.AUDITOR, task,
+                Map.of("auditOutcome", "MISMATCH", "comment", "one engineer left"));
+        assertThat(withoutCounts.getStatusCode().value()).as(withoutCounts.getBody()).isEqualTo(400);
+        assertThat(withoutCounts.getBody()).contains("verifiedAutomationService", "verifiedDevelopment");
+        engine.work(TestUsers.AUDITOR, task, Map.of("auditOutcome", "MISMATCH", "comment", "一名工程师已离职 one left",
+                "verifiedAutomationService", 1, "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
+
+        JsonNode opened = kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened").path("data");
+        assertThat(opened.path("actual").path("automationService").asInt()).isEqualTo(1);
+        assertThat(opened.path("required").path("automationService").asInt()).isEqualTo(2);
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        JsonNode evaluation = partner(partnerId).path("evaluation");
+        assertThat(evaluation.path("trigger").asText()).isEqualTo("AUDIT_MISMATCH");
+        assertThat(evaluation.path("outcome").asText()).isEqualTo("SHORTFALL");
+        assertThat(partner(partnerId).path("headcount").path("automationService").asInt())
+                .as("the registry still lists what the training system says").isEqualTo(2);
+
+        certify(partnerId, "newly-certified", "AUTOMATION", "SERVICE", null);
+
+        JsonNode closed = kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-closed").path("data");
+        assertThat(closed.path("actual").path("automationService").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anAuditorWhoIsAlsoAManagerCannotConfirmTheTerminationTheirDeceptionFindingRaised() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+        String auditId = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        engine.work(TestUsers.AUDITOR_MANAGER, tasksByPartner(auditId).get(partnerId),
+                Map.of("auditOutcome", "DECEPTION", "comment", "证书借用 borrowed certificates"));
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+
+        ResponseEntity<String> claim = engine.claim(TestUsers.AUDITOR_MANAGER, confirm);
+        ResponseEntity<String> completion = engine.complete(TestUsers.AUDITOR_MANAGER, confirm,
+                Map.of("confirmed", true, "comment", "my own finding"));
+
+        assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(403);
+        assertThat(completion.getStatusCode().value()).as(completion.getBody()).isEqualTo(403);
+        assertThat(completion.getBody()).contains("Four-eyes");
+        assertThat(jdbcClient.sql("select raised_by from program.termination_request where partner_id = ?")
+                .param(partnerId).query(String.class).list()).containsExactly(TestUsers.AUDITOR_MANAGER);
+        engine.work(TestUsers.MANAGER, confirm, Map.of("confirmed", true, "comment", "verified"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
     }
 
     @Test
@@ -68,7 +138,8 @@ class AuditTest extends ServiceIntegrationTest {
 
         engine.work(TestUsers.AUDITOR, taskOf.get(confirmed), Map.of("auditOutcome", "CONFIRMED", "comment", "ok"));
         engine.work(TestUsers.AUDITOR, taskOf.get(mismatch), Map.of("auditOutcome", "MISMATCH",
-                "comment", "一名工程师已离职 one engineer left"));
+                "comment", "一名工程师未到场 one engineer not met, the rest suffice", "verifiedAutomationService", 2,
+                "verifiedAutomationUsage", 2, "verifiedDevelopment", 1));
         engine.work(TestUsers.AUDITOR, taskOf.get(deceiving), Map.of("auditOutcome", "DECEPTION",
                 "comment", "证书借用 borrowed certificates"));
 
@@ -90,6 +161,26 @@ class AuditTest extends ServiceIntegrationTest {
                 .as("the quarterly timer start event").isEqualTo(1);
     }
 
+    @Test
+    void quarterlyTimerIsDueAtNineInBeijingOnTheFirstDayOfAQuarterWhateverTheJvmZone() {
+        Job timer = management.createJobQuery().processDefinitionKey("quarterly-audit").timers().singleResult();
+        TimeZone original = TimeZone.getDefault();
+        ZonedDateTime due;
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+            management.recalculateJobDuedate(timer.getId(), false);
+            due = management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate().toInstant()
+                    .atZone(ProgramClock.PROGRAM_ZONE);
+        } finally {
+            TimeZone.setDefault(original);
+        }
+
+        assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(due.getDayOfMonth()).isEqualTo(1);
+        assertThat(due.getMonthValue()).isIn(1, 4, 7, 10);
+        assertThat(due.toInstant()).isAfter(Instant.now()).isBefore(Instant.now().plus(93, ChronoUnit.DAYS));
+    }
+
     private JsonNode startAudit(Map<String, Object> body) {
         ResponseEntity<String> started = engine.post(TestUsers.AUDITOR, "/api/audits", body);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(201);
@@ -106,6 +197,12 @@ class AuditTest extends ServiceIntegrationTest {
             taskOf.put(variables.path("auditedPartnerId").path("value").asText(), id);
         }
         return taskOf;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private String outcome(String auditId, String partnerId) {

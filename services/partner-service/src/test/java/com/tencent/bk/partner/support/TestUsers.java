@@ -15,6 +15,8 @@ public final class TestUsers {
     public static final String MANAGER = "max";
     public static final String FINANCE = "fay";
     public static final String AUDITOR = "alan";
+    /** In both auditors and managers: may find a deception, never also confirm the termination it raised. */
+    public static final String AUDITOR_MANAGER = "ada";
     public static final String WEBSITE = "partnersite";
 
     private TestUsers() {
@@ -30,6 +32,7 @@ public final class TestUsers {
         create(identity, MANAGER, List.of("partner-managers"));
         create(identity, FINANCE, List.of("finance"));
         create(identity, AUDITOR, List.of("auditors"));
+        create(identity, AUDITOR_MANAGER, List.of("auditors", "partner-managers"));
         create(identity, WEBSITE, List.of());
     }
 
