@@ -112,7 +112,10 @@ public abstract class ServiceIntegrationTest {
         return kafka.awaitPartnerEvent(partnerId, "bk.partner.invoice-requested").path("data");
     }
 
-    /** Grants {@code count} engineers both an automation (SERVICE) and a development certificate. */
+    /**
+     * Grants {@code count} engineers both an automation (SERVICE) and a development certificate, and waits until
+     * they are applied: an application submitted right after is checked against them.
+     */
     protected void certifyEngineers(String partnerId, int count) {
         for (int i = 0; i < count; i++) {
             String engineer = "ENG-" + partnerId + "-" + i;
@@ -121,5 +124,8 @@ public abstract class ServiceIntegrationTest {
             kafka.publish(CERTIFICATIONS, partnerId, "bk.certification.granted",
                     Companies.granted(partnerId, engineer, "DEVELOPMENT", null, null));
         }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbcClient.sql(
+                        "select count(*) from program.certificate where partner_id = ? and granted")
+                .param(partnerId).query(Long.class).single() >= 2L * count);
     }
 }
