@@ -134,7 +134,8 @@ class RenewalTest extends ServiceIntegrationTest {
         engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
 
         // the renewal is delayed a month past the contract's end
-        Instant delayedTo = contractEndsOn.plusDays(31).atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant();
+        var delayedTo = contractEndsOn.plusDays(31).atStartOfDay(ProgramClock.PROGRAM_ZONE).toOffsetDateTime();
+        // given in program time, as the README shows it: "2027-03-01T00:00:00+08:00"
         assertThat(put(TestUsers.MANAGER, partnerId, "renewal-review-deadline-passed", Map.of(
                 "dueAt", delayedTo.toString(), "reason", "续约谈判延期 negotiation delayed")).getStatusCode().value())
                 .isEqualTo(200);
@@ -145,7 +146,7 @@ class RenewalTest extends ServiceIntegrationTest {
                 .contains("renewal-fee-deadline-passed"));
         assertThat(Instant.parse(dueAt(partnerId, "renewal-fee-deadline-passed")))
                 .as("the fee deadline follows the delayed renewal, not the original contract end")
-                .isEqualTo(delayedTo);
+                .isEqualTo(delayedTo.toInstant());
 
         moveDeadline(partnerId, "renewal-fee-deadline-passed", "unpaid");
         await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(partner(partnerId).path("status").asText()));
