@@ -1,6 +1,9 @@
 package com.tencent.bk.partner.billing;
 
-/** Why the money of a {@code payment-exception} case is to be returned instead of settling an invoice. */
+/**
+ * Why the money of a payment case is to be returned instead of settling an invoice: a {@code payment-exception}
+ * case finance decided, or the fee of an application that ended ({@link #APPLICATION_ENDED}).
+ */
 enum ReturnReason {
     /** Finance declined the payment. */
     DECLINED,
@@ -13,5 +16,10 @@ enum ReturnReason {
     /** Paid in another currency than invoiced. */
     CURRENCY_MISMATCH,
     /** Short of the invoice by more than finance may write off. */
-    SHORT_PAYMENT
+    SHORT_PAYMENT,
+    /**
+     * The payment paid its invoice, but the application it was for ended without a partnership (contract not
+     * signed, rejected, or the applicant terminated): nobody owes the program this fee.
+     */
+    APPLICATION_ENDED
 }
