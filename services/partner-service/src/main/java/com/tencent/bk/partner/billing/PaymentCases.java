@@ -3,6 +3,7 @@ package com.tencent.bk.partner.billing;
 import com.tencent.bk.partner.common.ProgramClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ class PaymentCases {
         if (invoice.status() != Invoice.Status.PAID) {
             return List.of();
         }
-        List<Long> recorded = new java.util.ArrayList<>();
+        List<Long> recorded = new ArrayList<>();
         for (CasePayment payment : paymentsThatPaid(invoice.invoiceId())) {
             String key = recorded.isEmpty() ? caseKey : caseKey + "/" + payment.paymentId();
             int inserted = jdbc.sql("""

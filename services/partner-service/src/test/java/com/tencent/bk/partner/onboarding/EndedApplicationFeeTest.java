@@ -30,6 +30,15 @@ class EndedApplicationFeeTest extends ServiceIntegrationTest {
         assertThat(invoiceStatus(invoiceId)).as("billing holds the money: the invoice stays paid").isEqualTo("PAID");
         assertThat(feeCase(invoiceId)).startsWith("TO_BE_RETURNED APPLICATION_ENDED 30000.00 CNY: ")
                 .contains("Contract not signed", "the company withdrew");
+
+        // billing sends the money back: the fee is refunded, and there is no partnership to terminate
+        String refund = kafka.publish(PAYMENTS, partnerId, "bk.payment.refunded", Map.of("invoiceId", invoiceId,
+                "partnerId", partnerId, "amount", "30000.00", "reason", "application ended"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                "select count(*) from program.payment where event_id = ?").param(refund).query(Long.class).single() == 1);
+        assertThat(invoiceStatus(invoiceId)).isEqualTo("REFUNDED");
+        assertThat(jdbcClient.sql("select count(*) from program.termination_request where partner_id = ?")
+                .param(partnerId).query(Long.class).single()).isZero();
     }
 
     @Test
