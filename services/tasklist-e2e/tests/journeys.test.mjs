@@ -98,7 +98,8 @@ before(async () => {
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
   await apply('enterprise', 'ENTERPRISE', '浏览器测试甲科技 Browser Test A');
-  await apply('community', 'COMMUNITY', '浏览器测试乙社区 Browser Test B');
+  // a brand partner has no headcount minimum: its contract can be signed without certified engineers
+  await apply('brand', 'BRAND', '浏览器测试乙品牌 Browser Test B');
   await apply('fourEyes', 'ENTERPRISE', '浏览器测试丙数据 Browser Test C');
 });
 
@@ -131,8 +132,8 @@ test('a reviewer sees only the reviewers\' filter, claims review-application, re
 });
 
 test('a manager, in another browser, approves the enterprise application and signs a contract', async () => {
-  // the community applicant was reviewed over the API meanwhile, so its contract waits for a manager
-  const review = await awaitTask('reviewer', company.community.partnerId, 'review-application');
+  // the brand applicant was reviewed over the API meanwhile, so its contract waits for a manager
+  const review = await awaitTask('reviewer', company.brand.partnerId, 'review-application');
   const reviewer = api(service.baseUrl, 'reviewer');
   assert.equal((await reviewer('POST', `/engine-rest/task/${review}/claim`, { userId: 'reviewer' })).status, 204);
   assert.equal((await reviewer('POST', `/engine-rest/task/${review}/complete`,
@@ -152,14 +153,14 @@ test('a manager, in another browser, approves the enterprise application and sig
     (await api(service.baseUrl, 'website')('GET', `/api/partners/${company.enterprise.partnerId}`)).body.status
       === 'AWAITING_PAYMENT');
 
-  const contract = await awaitTask('manager', company.community.partnerId, 'sign-contract');
+  const contract = await awaitTask('manager', company.brand.partnerId, 'sign-contract');
   await openTask(page, contract);
   await claimAndComplete(page, async () => {
     await tick(page, '合同已签署 Contract signed');
     await shot(page, '06-manager-signs');
   });
-  await waitFor('the community partner active', async () =>
-    (await api(service.baseUrl, 'website')('GET', `/api/partners/${company.community.partnerId}`)).body.status
+  await waitFor('the brand partner active', async () =>
+    (await api(service.baseUrl, 'website')('GET', `/api/partners/${company.brand.partnerId}`)).body.status
       === 'ACTIVE');
   await page.context().close();
 });

@@ -37,6 +37,7 @@ final class FakeDelegates {
     private final Set<String> paidInvoices = ConcurrentHashMap.newKeySet();
     private final Queue<Boolean> recheckResults = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean renewalQualifies = new AtomicBoolean(true);
+    private final AtomicBoolean companyShortAtSigning = new AtomicBoolean(false);
     private final List<String> auditSample = new CopyOnWriteArrayList<>();
     private final List<AuditOutcome> auditOutcomes = new CopyOnWriteArrayList<>();
 
@@ -56,6 +57,12 @@ final class FakeDelegates {
                 execution -> execution.setVariable("feePaid", paidInvoices.contains((String) execution.getVariable("invoiceId")))));
         beans.put("sendFeeReminder", delegate("sendFeeReminder", execution -> { }));
         beans.put("cancelUnpaidApplication", delegate("cancelUnpaidApplication", execution -> { }));
+        beans.put("signingQualification", listener("signingQualification", task -> {
+            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) && companyShortAtSigning.get()
+                    && Boolean.TRUE.equals(task.getVariable("contractSigned"))) {
+                throw new IllegalStateException("headcount short at signing");
+            }
+        }));
         beans.put("activatePartner", delegate("activatePartner", execution -> { }));
         beans.put("rejectApplication", delegate("rejectApplication", execution -> { }));
         beans.put("paymentDecisionRecorder", listener("paymentDecisionRecorder", task -> { }));
@@ -120,6 +127,7 @@ final class FakeDelegates {
         paidInvoices.clear();
         recheckResults.clear();
         renewalQualifies.set(true);
+        companyShortAtSigning.set(false);
         auditSample.clear();
         auditOutcomes.clear();
     }
@@ -127,6 +135,11 @@ final class FakeDelegates {
     /** Calls in order; task listeners are recorded as {@code bean:event}. */
     List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** {@code signingQualification} refuses a signature, as the service's does while the company is short. */
+    void companyShortAtSigning() {
+        companyShortAtSigning.set(true);
     }
 
     /** The payment for this invoice arrived before the process asks for it. */

@@ -46,7 +46,7 @@ class PartnerOnboardingProcessTest extends ProcessTestSupport {
                 .containsEntry("feeRequired", false)
                 .containsEntry("contractId", "C-2026-001");
         assertThat(fakes.calls()).containsExactly("checkQualification", "reviewDecisionRecorder:complete",
-                "recordApproval", "activatePartner");
+                "recordApproval", "signingQualification:create", "signingQualification:complete", "activatePartner");
     }
 
     @Test
@@ -77,7 +77,7 @@ class PartnerOnboardingProcessTest extends ProcessTestSupport {
         assertThat(instance).isEnded().hasPassed("partner-activated");
         assertThat(fakes.calls()).containsExactly("checkQualification", "reviewDecisionRecorder:complete",
                 "fourEyesGuard:assignment", "fourEyesGuard:complete", "recordApproval", "requestInvoice",
-                "checkFeePaid", "activatePartner");
+                "checkFeePaid", "signingQualification:create", "signingQualification:complete", "activatePartner");
     }
 
     @Test
@@ -158,6 +158,20 @@ class PartnerOnboardingProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void signatureRefusedWhileTheCompanyIsShortLeavesTheContractUnsignedAndNothingActivated() {
+        ProcessInstance instance = apply("COMMUNITY");
+        review(instance, true);
+        fakes.companyShortAtSigning();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> signContract(instance, true))
+                .hasMessageContaining("headcount short at signing");
+
+        assertThat(instance).isWaitingAt("sign-contract").hasNotPassed("activate-partner", "reject-application");
+        signContract(instance, false);
+        assertThat(instance).isEnded().hasPassed("reject-application");
+    }
+
+    @Test
     void contractNotSignedRejectsTheApplication() {
         ProcessInstance instance = apply("EDUCATION");
         review(instance, true);
@@ -166,7 +180,8 @@ class PartnerOnboardingProcessTest extends ProcessTestSupport {
 
         assertThat(instance).isEnded().hasPassed("reject-application", "application-rejected")
                 .hasNotPassed("activate-partner");
-        assertThat(fakes.calls()).endsWith("recordApproval", "rejectApplication");
+        assertThat(fakes.calls()).endsWith("recordApproval", "signingQualification:create",
+                "signingQualification:complete", "rejectApplication");
     }
 
     private ProcessInstance apply(String partnerType) {

@@ -3,6 +3,7 @@ package com.tencent.bk.partner.billing;
 import com.tencent.bk.partner.common.ProgramClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -92,6 +93,67 @@ class PaymentCases {
         }
         settlement.settle(invoice.get(), clock.now());
         close(processInstanceId, SETTLED, null, invoice.get().invoiceId());
+    }
+
+    /**
+     * The fee of an application that ended without a partnership: the payments that paid the invoice are
+     * recorded as to be returned, each on a case of its own closed at once (no finance decision: nobody owes the
+     * fee any more), keyed by {@code caseKey} (the onboarding process that ended the application).
+     *
+     * @return the payments recorded, none when the invoice was not paid or was already recorded
+     */
+    List<Long> recordFeeOfEndedApplication(Invoice invoice, String caseKey, String reason) {
+        if (invoice.status() != Invoice.Status.PAID) {
+            return List.of();
+        }
+        List<Long> recorded = new ArrayList<>();
+        for (CasePayment payment : paymentsThatPaid(invoice.invoiceId())) {
+            String key = recorded.isEmpty() ? caseKey : caseKey + "/" + payment.paymentId();
+            int inserted = jdbc.sql("""
+                            insert into program.payment_case (process_instance_id, payment_id, partner_id, problem,
+                                opened_at, outcome, outcome_reason, decision_comment, decided_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing""")
+                    .params(key, payment.paymentId(), invoice.partnerId(), ReturnReason.APPLICATION_ENDED.name(),
+                            Timestamp.from(clock.now()), TO_BE_RETURNED, ReturnReason.APPLICATION_ENDED.name(),
+                            truncate(reason), Timestamp.from(clock.now()))
+                    .update();
+            if (inserted == 1) {
+                recorded.add(payment.paymentId());
+                log.warn("Application of {} ended without a partnership ({}): payment {} of {} {} that paid invoice {} "
+                                + "is to be returned", invoice.partnerId(), reason, payment.paymentId(),
+                        payment.amount(), payment.currency(), invoice.invoiceId());
+            }
+        }
+        return recorded;
+    }
+
+    /** Whether the money that paid this invoice was recorded as to be returned because its application ended. */
+    boolean feeOfEndedApplication(String invoiceId) {
+        return jdbc.sql("""
+                        select count(*) from program.payment_case c join program.payment p on p.payment_id = c.payment_id
+                        where p.invoice_id = ? and c.problem = ?""")
+                .params(invoiceId, ReturnReason.APPLICATION_ENDED.name()).query(Long.class).single() > 0;
+    }
+
+    /** The received payments that paid the invoice: applied by themselves, or accepted by finance as settling it. */
+    private List<CasePayment> paymentsThatPaid(String invoiceId) {
+        return jdbc.sql("""
+                        select p.payment_id, p.partner_id, p.invoice_id, p.amount, p.currency, null as outcome
+                        from program.payment p
+                        where p.invoice_id = ? and p.kind = 'RECEIVED'
+                          and (p.outcome = 'APPLIED' or exists (select 1 from program.payment_case c
+                               where c.payment_id = p.payment_id and c.outcome = ? and c.settled_invoice_id = p.invoice_id))
+                        order by p.payment_id""")
+                .params(invoiceId, SETTLED)
+                .query((rs, row) -> new CasePayment(rs.getLong("payment_id"), rs.getString("partner_id"),
+                        rs.getString("invoice_id"), rs.getBigDecimal("amount"), rs.getString("currency"),
+                        rs.getString("outcome")))
+                .list();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 
     private Optional<ReturnReason> whyNotSettling(CasePayment payment, Optional<Invoice> found) {

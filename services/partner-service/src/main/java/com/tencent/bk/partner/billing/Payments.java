@@ -7,6 +7,7 @@ import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.process.Bpmn;
 import com.tencent.bk.partner.process.Workflows;
 import com.tencent.bk.partner.termination.Terminations;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,22 +92,70 @@ class Payments {
     }
 
     /**
-     * A refunded fee ends the partnership. Only a refund of the partner's own invoice does: one for an invoice
-     * that is unknown or another company's is recorded as such and terminates nobody.
+     * A refund ends the partnership only when it leaves the fee no longer covered: what billing received for the
+     * invoice (every payment of its partner in its currency, duplicates and overpayments included), less every
+     * refund of it, falls short of what settled it. Then the invoice becomes REFUNDED and a termination is
+     * requested. A refund of a duplicate or of an overpayment, or a partial one that leaves the fee covered, is
+     * recorded and changes nothing else; so is one of an invoice that was never paid. A refund of an invoice that
+     * is unknown or another company's is recorded as such and terminates nobody.
      */
     private void refund(PaymentRefunded refund) {
-        boolean ownInvoice = invoices.find(refund.invoiceId())
-                .filter(invoice -> invoice.partnerId().equals(refund.partnerId())).isPresent();
+        Optional<Invoice> own = invoices.lock(refund.invoiceId())
+                .filter(invoice -> invoice.partnerId().equals(refund.partnerId()));
         record(refund, "REFUNDED", refund.amount(), null, refund.reason(),
-                ownInvoice ? "RECORDED" : PaymentProblem.UNKNOWN_INVOICE.name());
-        if (!ownInvoice) {
+                own.isPresent() ? "RECORDED" : PaymentProblem.UNKNOWN_INVOICE.name());
+        if (own.isEmpty()) {
             log.warn("Refund {} names invoice {}, which is not an invoice of {}: recorded, nothing terminated",
                     refund.eventId(), refund.invoiceId(), refund.partnerId());
             return;
         }
-        invoices.markRefunded(refund.invoiceId());
+        Invoice invoice = own.get();
+        Coverage coverage = coverageOf(invoice);
+        if (invoice.status() != Invoice.Status.PAID || coverage.covered()) {
+            log.info("Refund {} of {} for invoice {} ({}): received {}, refunded {}, settled by {}; recorded, nothing "
+                            + "else changes", refund.eventId(), refund.amount(), invoice.invoiceId(), invoice.status(),
+                    coverage.received(), coverage.refunded(), coverage.required());
+            return;
+        }
+        invoices.markRefunded(invoice.invoiceId());
+        if (cases.feeOfEndedApplication(invoice.invoiceId())) {
+            log.info("Refund {} returns the fee of invoice {}, whose application ended: nothing to terminate",
+                    refund.eventId(), invoice.invoiceId());
+            return;
+        }
+        log.warn("Refund {} leaves invoice {} uncovered: received {}, refunded {}, settled by {}", refund.eventId(),
+                invoice.invoiceId(), coverage.received(), coverage.refunded(), coverage.required());
         terminations.request(refund.partnerId(), Terminations.Cause.FEE_REFUNDED,
                 "服务费已退款 Service fee refunded (invoice " + refund.invoiceId() + "): " + refund.reason());
+    }
+
+    /**
+     * The money billing holds against an invoice. {@code required} is what settled it: its amount, or less when
+     * finance accepted a short payment within the write-off limit as settling it.
+     */
+    private record Coverage(BigDecimal received, BigDecimal refunded, BigDecimal required) {
+
+        boolean covered() {
+            return received.subtract(refunded).compareTo(required) >= 0;
+        }
+    }
+
+    private Coverage coverageOf(Invoice invoice) {
+        return jdbc.sql("""
+                        select coalesce(sum(p.amount) filter (where p.kind = 'RECEIVED' and p.currency = ?), 0),
+                               coalesce(sum(p.amount) filter (where p.kind = 'REFUNDED'), 0),
+                               coalesce(sum(p.amount) filter (where p.kind = 'RECEIVED' and (p.outcome = 'APPLIED'
+                                   or exists (select 1 from program.payment_case c where c.payment_id = p.payment_id
+                                              and c.outcome = 'SETTLED' and c.settled_invoice_id = p.invoice_id))), 0)
+                        from program.payment p
+                        where p.invoice_id = ? and p.partner_id = ? and p.amount is not null""")
+                .params(invoice.currency(), invoice.invoiceId(), invoice.partnerId())
+                .query((rs, row) -> {
+                    BigDecimal settledBy = rs.getBigDecimal(3);
+                    BigDecimal required = settledBy.signum() > 0 ? settledBy.min(invoice.amount()) : invoice.amount();
+                    return new Coverage(rs.getBigDecimal(1), rs.getBigDecimal(2), required);
+                })
+                .single();
     }
 
     /** A failed payment of the partner's own invoice past its due date means the fee will not be paid: terminate. */

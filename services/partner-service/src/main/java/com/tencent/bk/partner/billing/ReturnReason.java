@@ -1,6 +1,10 @@
 package com.tencent.bk.partner.billing;
 
-/** Why the money of a {@code payment-exception} case is to be returned instead of settling an invoice. */
+/**
+ * Why the money of a payment case is to be returned instead of settling an invoice: a {@code payment-exception}
+ * case finance decided, the fee of an application that ended ({@link #APPLICATION_ENDED}), or the fee of a
+ * renewal that was not concluded.
+ */
 public enum ReturnReason {
     /** Finance declined the payment. */
     DECLINED,
@@ -17,5 +21,10 @@ public enum ReturnReason {
     /** A paid renewal fee: the manager decided not to sign the renewal. */
     RENEWAL_NOT_SIGNED,
     /** A paid renewal fee: the partnership ended before the renewal was signed. */
-    RENEWAL_LAPSED
+    RENEWAL_LAPSED,
+    /**
+     * The payment paid its invoice, but the application it was for ended without a partnership (contract not
+     * signed, rejected, or the applicant terminated): nobody owes the program this fee.
+     */
+    APPLICATION_ENDED
 }

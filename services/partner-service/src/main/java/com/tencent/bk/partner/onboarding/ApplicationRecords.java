@@ -85,6 +85,13 @@ class ApplicationRecords {
                 .orElseThrow(() -> new IllegalStateException("No open application of " + partnerId));
     }
 
+    /** The onboarding process instance of an application. */
+    Optional<String> processInstanceOf(UUID applicationId) {
+        return jdbc.sql("select process_instance_id from program.application where application_id = ? "
+                        + "and process_instance_id is not null")
+                .param(applicationId).query(String.class).optional();
+    }
+
     Optional<UUID> openApplicationOf(String partnerId) {
         return jdbc.sql("select application_id from program.application where partner_id = ? and status = 'OPEN'")
                 .param(partnerId).query(UUID.class).optional();

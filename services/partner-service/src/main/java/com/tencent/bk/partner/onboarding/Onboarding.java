@@ -2,6 +2,7 @@ package com.tencent.bk.partner.onboarding;
 
 import com.tencent.bk.partner.billing.FeePaid;
 import com.tencent.bk.partner.billing.FeeSchedule;
+import com.tencent.bk.partner.billing.FeesOfEndedApplications;
 import com.tencent.bk.partner.billing.Invoice;
 import com.tencent.bk.partner.billing.InvoicePurpose;
 import com.tencent.bk.partner.billing.Invoices;
@@ -12,6 +13,9 @@ import com.tencent.bk.partner.onboarding.ApplicationRecords.Status;
 import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerActivated;
 import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerApproved;
 import com.tencent.bk.partner.onboarding.OnboardingEvents.PartnerRejected;
+import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.process.DecisionRefusedException;
+import com.tencent.bk.partner.process.Variables;
 import com.tencent.bk.partner.process.Workflows;
 import com.tencent.bk.partner.registry.Contract;
 import com.tencent.bk.partner.registry.ContractProperties;
@@ -55,11 +59,12 @@ class Onboarding {
     private final TierReevaluation reevaluation;
     private final ContractProperties contractTerm;
     private final Renewals renewals;
+    private final FeesOfEndedApplications feesToReturn;
 
     Onboarding(PartnerRegistry registry, ApplicationRecords applications, Headcounts headcounts, TierRules tierRules,
                FeeSchedule fees, Invoices invoices, Outbox outbox, Workflows workflows, ProgramClock clock,
                OnboardingProperties properties, TierReevaluation reevaluation, ContractProperties contractTerm,
-               Renewals renewals) {
+               Renewals renewals, FeesOfEndedApplications feesToReturn) {
         this.registry = registry;
         this.applications = applications;
         this.headcounts = headcounts;
@@ -73,6 +78,7 @@ class Onboarding {
         this.reevaluation = reevaluation;
         this.contractTerm = contractTerm;
         this.renewals = renewals;
+        this.feesToReturn = feesToReturn;
     }
 
     /** The company's current certified headcount against its requested type; the application goes to review. */
@@ -114,11 +120,16 @@ class Onboarding {
         }
     }
 
-    /** A company terminated while still in onboarding: its application ends with the partnership. */
+    /**
+     * A company terminated while still in onboarding: its application ends with the partnership, and a fee it
+     * already paid is recorded as to be returned (it never joined: the no-refund rule is for partners).
+     */
     @EventListener
     void onTerminated(PartnershipTerminated terminated) {
-        applications.openApplicationOf(terminated.partnerId()).ifPresent(applicationId ->
-                applications.close(applicationId, Status.CANCELLED, terminated.reason()));
+        applications.openApplicationOf(terminated.partnerId()).ifPresent(applicationId -> {
+            applications.close(applicationId, Status.CANCELLED, terminated.reason());
+            returnPaidFee(applicationId, terminated.reason());
+        });
     }
 
     void remindOfFee(String invoiceId) {
@@ -138,11 +149,43 @@ class Onboarding {
         applications.close(applicationId, outcome, reason);
         registry.changeStatus(partnerId, PartnerStatus.REJECTED);
         outbox.publish(new PartnerRejected(partnerId, applicationId, reason));
+        returnPaidFee(applicationId, reason);
     }
 
-    /** The contract is signed: the partner becomes ACTIVE for one contract term. */
-    Contract activate(String partnerId, UUID applicationId, PartnerType type, PartnerLevel level,
-                      String signedContractId) {
+    /** An application ended without a partnership: a fee it paid has an owner again, finance, to return it. */
+    private void returnPaidFee(UUID applicationId, String reason) {
+        feesToReturn.applicationEnded(applicationId,
+                applications.processInstanceOf(applicationId).orElse("application-" + applicationId), reason);
+    }
+
+    /** The company's headcount now against the minimums of its type; for ENTERPRISE the highest level it meets. */
+    Qualification qualificationAtSigning(String partnerId, PartnerType type) {
+        return tierRules.qualify(type, headcounts.of(partnerId));
+    }
+
+    /**
+     * The minimums hold at first signing: a company that does not meet those of its type (ENTERPRISE: of TRIAL)
+     * cannot sign; the refusal names the shortfall.
+     *
+     * @return the qualification, whose level (ENTERPRISE) is the one the current headcount earns
+     * @throws DecisionRefusedException naming {@code contractSigned} when the company falls short
+     */
+    Qualification requireQualifiedAtSigning(String partnerId, PartnerType type) {
+        Qualification now = qualificationAtSigning(partnerId, type);
+        if (!now.qualified()) {
+            throw new DecisionRefusedException("Task " + Bpmn.SIGN_CONTRACT + " refused: " + Variables.CONTRACT_SIGNED
+                    + ": 首次签约时须满足最低认证人数 the minimums must hold at first signing; " + now.summary(),
+                    List.of(Variables.CONTRACT_SIGNED));
+        }
+        return now;
+    }
+
+    /**
+     * The contract is signed: the partner becomes ACTIVE for one contract term, at the level its headcount earns
+     * now (not the one proposed at review, if the headcount changed since).
+     */
+    Contract activate(String partnerId, UUID applicationId, PartnerType type, String signedContractId) {
+        PartnerLevel level = requireQualifiedAtSigning(partnerId, type).level();
         LocalDate startsOn = clock.today();
         Contract contract = new Contract(contractId(signedContractId, startsOn), partnerId, startsOn,
                 startsOn.plus(contractTerm.term()).minusDays(1));

@@ -91,7 +91,7 @@ class OnboardingDelegates {
             OpenApplication application = applications.openOf(partnerId(execution));
             String signedContractId = decisions.latest(execution, Bpmn.SIGN_CONTRACT).detail(CONTRACT_ID).orElse(null);
             String contractId = onboarding.activate(partnerId(execution), application.applicationId(),
-                    application.type(), application.proposedLevel(), signedContractId).contractId();
+                    application.type(), signedContractId).contractId();
             execution.setVariable(CONTRACT_ID, contractId);
         };
     }

@@ -38,6 +38,8 @@ public final class Variables {
 
     public static final String CONTRACT_SIGNED = "contractSigned";
     public static final String CONTRACT_ID = "contractId";
+    /** The level the company's headcount earns when the contract is up for signing (a view for the form). */
+    public static final String LEVEL_AT_SIGNING = "levelAtSigning";
 
     public static final String ACCEPT_PAYMENT = "acceptPayment";
 

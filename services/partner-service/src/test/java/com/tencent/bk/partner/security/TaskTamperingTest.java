@@ -69,6 +69,7 @@ class TaskTamperingTest extends ServiceIntegrationTest {
     void registryDecidesTheRouteAndTheFeeEvenWhenProcessVariablesSayOtherwise() {
         String partnerId = Companies.newPartnerId();
         certifyEngineers(partnerId, 5);
+        awaitConsumed(partnerId); // the LEVEL_3 headcount is there before the qualification check reads it
         apply(Companies.application(partnerId, "ENTERPRISE"));
         String review = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
         String processInstance = EngineRestClient.read(engine.get(TestUsers.REVIEWER, "/engine-rest/task/" + review)

@@ -90,12 +90,22 @@ class TerminationTest extends ServiceIntegrationTest {
                 .isTrue();
         engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
                 Map.of("approved", true, "comment", "second chance"));
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract"),
-                Map.of("contractSigned", true, "contractId", ""));
+        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        assertThat(engine.claim(TestUsers.MANAGER, sign).getStatusCode().value()).isEqualTo(204);
 
-        // still one engineer short: the new partnership's first decision opens a shortfall of its own
-        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        // still one engineer short: the minimums hold at first signing, so the new contract cannot be signed yet
+        ResponseEntity<String> refused = engine.complete(TestUsers.MANAGER, sign,
+                Map.of("contractSigned", true, "contractId", ""));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("contractSigned", "1/2");
+        certify(partnerId, "new-auto", "AUTOMATION", "SERVICE", null);
+        awaitConsumed(partnerId);
+        ResponseEntity<String> signed = engine.complete(TestUsers.MANAGER, sign,
+                Map.of("contractSigned", true, "contractId", ""));
+        assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(partner(partnerId).path("status").asText()));
         assertThat(partner(partnerId).path("evaluation").path("trigger").asText()).isEqualTo("ACTIVATION");
+        assertThat(partner(partnerId).path("contract").path("contractId").asText()).isNotBlank();
     }
 
     @Test
