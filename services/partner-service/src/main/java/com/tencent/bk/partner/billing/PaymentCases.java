@@ -128,12 +128,16 @@ class PaymentCases {
         return recorded;
     }
 
-    /** Whether the money that paid this invoice was recorded as to be returned because its application ended. */
-    boolean feeOfEndedApplication(String invoiceId) {
+    /**
+     * Whether the program already recorded the money that paid this invoice as to be returned: the fee of an
+     * application that ended, or of a renewal that was not concluded. Its refund is that return, not a breach.
+     */
+    boolean feeRecordedToBeReturned(String invoiceId) {
         return jdbc.sql("""
                         select count(*) from program.payment_case c join program.payment p on p.payment_id = c.payment_id
-                        where p.invoice_id = ? and c.problem = ?""")
-                .params(invoiceId, ReturnReason.APPLICATION_ENDED.name()).query(Long.class).single() > 0;
+                        where p.invoice_id = ? and c.outcome = 'TO_BE_RETURNED' and c.problem in (?, ?)""")
+                .params(invoiceId, ReturnReason.APPLICATION_ENDED.name(), UnusedFees.PROBLEM)
+                .query(Long.class).single() > 0;
     }
 
     /** The received payments that paid the invoice: applied by themselves, or accepted by finance as settling it. */

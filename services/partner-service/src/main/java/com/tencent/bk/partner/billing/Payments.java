@@ -118,8 +118,8 @@ class Payments {
             return;
         }
         invoices.markRefunded(invoice.invoiceId());
-        if (cases.feeOfEndedApplication(invoice.invoiceId())) {
-            log.info("Refund {} returns the fee of invoice {}, whose application ended: nothing to terminate",
+        if (cases.feeRecordedToBeReturned(invoice.invoiceId())) {
+            log.info("Refund {} returns the fee of invoice {}, recorded to be returned: nothing to terminate",
                     refund.eventId(), invoice.invoiceId());
             return;
         }

@@ -241,6 +241,17 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
         Map<String, Object> returned = toBeReturned(partnerId).get(0);
         assertThat(returned).containsEntry("invoice_id", invoiceId).containsEntry("outcome_reason", "RENEWAL_NOT_SIGNED")
                 .containsEntry("decided_by", TestUsers.MANAGER);
+
+        // billing sends the money back: that refund is the return, not a breach of the partnership still running
+        String paid = jdbcClient.sql("select amount::text from program.invoice where invoice_id = ?").param(invoiceId)
+                .query(String.class).single();
+        String refund = kafka.publish(PAYMENTS, partnerId, "bk.payment.refunded", Map.of("invoiceId", invoiceId,
+                "partnerId", partnerId, "amount", paid, "reason", "renewal not signed"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                "select count(*) from program.payment where event_id = ?").param(refund).query(Long.class).single() == 1);
+        assertThat(jdbcClient.sql("select count(*) from program.termination_request where partner_id = ?")
+                .param(partnerId).query(Long.class).single()).isZero();
+        assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
     }
 
     // 4. the qualification race
