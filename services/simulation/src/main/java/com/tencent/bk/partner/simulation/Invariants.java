@@ -187,7 +187,7 @@ final class Invariants {
         for (String[] row : db.rows("""
                 select i.invoice_id, i.partner_id, a.status from program.invoice i
                 join program.application a on a.application_id = i.application_id
-                where i.purpose = 'ONBOARDING' and i.status = 'PAID' and a.status not in ('OPEN', 'APPROVED')
+                where i.purpose = 'ONBOARDING' and i.status = 'PAID' and a.status not in ('OPEN', 'APPROVED', 'ACTIVATED')
                   and not exists (select 1 from program.payment p join program.payment_case c on c.payment_id = p.payment_id
                                   where p.invoice_id = i.invoice_id and c.outcome = 'TO_BE_RETURNED')
                 order by i.invoice_id""")) {

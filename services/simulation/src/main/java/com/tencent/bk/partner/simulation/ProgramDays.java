@@ -53,11 +53,11 @@ final class ProgramDays {
                 if (++quiet == 2) {
                     return true;
                 }
-                Sleep.millis(30);
+                Sleep.millis(20);
                 continue;
             }
             quiet = 0;
-            Sleep.millis(50);
+            Sleep.millis(40);
         }
         return false;
     }

@@ -67,9 +67,12 @@ final class Simulation {
                         initial.size()));
 
                 int tasks = 0;
+                long[] phases = new long[4];
                 for (int day = options.stepDays(); day <= days; day += options.stepDays()) {
                     today = options.start().plusDays(day);
+                    long t0 = System.nanoTime();
                     Instant now = clock.moveTo(http, today);
+                    long t1 = System.nanoTime();
                     events.at(now);
                     if (restarts.due(day, Restarts.Moment.AFTER_CLOCK)) {
                         http = restart(stack, restarts, today);
@@ -85,8 +88,13 @@ final class Simulation {
                         http = restart(stack, restarts, today);
                     }
                     settle(clock, http, today);
-                    tasks += people.work(http);
-                    settle(clock, http, today);
+                    long t2 = System.nanoTime();
+                    int worked = people.work(http);
+                    tasks += worked;
+                    if (worked > 0) {
+                        settle(clock, http, today);
+                    }
+                    long t3 = System.nanoTime();
                     if (restarts.due(day, Restarts.Moment.AFTER_TASKS)) {
                         http = restart(stack, restarts, today);
                         settle(clock, http, today);
@@ -94,10 +102,17 @@ final class Simulation {
                     for (Invariants.Violation violation : invariants.check(today, now)) {
                         report.violation(violation);
                     }
+                    long t4 = System.nanoTime();
+                    phases[0] += t1 - t0;
+                    phases[1] += t2 - t1;
+                    phases[2] += t3 - t2;
+                    phases[3] += t4 - t3;
                     if (today.getDayOfMonth() <= options.stepDays() || day + options.stepDays() > days) {
                         report.month(today, statuses(db), events.count(), tasks, restarts.done());
                     }
                 }
+                report.line(String.format("== wall time per phase: clock %.0f s, events %.0f s, tasks %.0f s, "
+                        + "invariants %.0f s", phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9, phases[3] / 1e9));
                 Map<String, Integer> taskCounts = new HashMap<>(people.counts());
                 return new Report.Summary(population.companies().size(), days, events.count(), tasks,
                         restarts.done(), restarts.failed(), invariants.checked(), report.violations(),
