@@ -17,12 +17,12 @@ import java.util.Map;
  * the inbox row ({@code processed_event}), which holds the effect too; otherwise the row's
  * {@code processed_at}, written inside that transaction, a lower bound of its commit.
  */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
 
     private final Connection connection;
     private final boolean commitTimestamps;
 
-    Database(String jdbcUrl, String user, String password) {
+    public Database(String jdbcUrl, String user, String password) {
         try {
             this.connection = DriverManager.getConnection(jdbcUrl, user, password);
             this.commitTimestamps = "on".equals(setting("track_commit_timestamp"));
@@ -85,7 +85,7 @@ final class Database implements AutoCloseable {
     }
 
     /** Runs a count query; a {@link Collection} parameter is passed as a text array (use {@code = any(?)}). */
-    synchronized long count(String sql, Object... parameters) {
+    public synchronized long count(String sql, Object... parameters) {
         try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -95,7 +95,7 @@ final class Database implements AutoCloseable {
     }
 
     /** Two-column query as a map of text to text. */
-    synchronized Map<String, String> map(String sql, Object... parameters) {
+    public synchronized Map<String, String> map(String sql, Object... parameters) {
         Map<String, String> rows = new LinkedHashMap<>();
         try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {

@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * A plain Kafka producer, as the upstream systems use one (acks=all, idempotent, so per-key order holds).
  * Each record carries its send time as its timestamp: latency is measured from there.
  */
-final class EventSender implements AutoCloseable {
+public final class EventSender implements AutoCloseable {
 
     private static final byte[] CONTENT_TYPE = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
@@ -24,7 +24,7 @@ final class EventSender implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    EventSender(String bootstrapServers) {
+    public EventSender(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -42,7 +42,7 @@ final class EventSender implements AutoCloseable {
      *
      * @return each record's timestamp (epoch ms), by index
      */
-    long[] send(List<PlannedEvent> events, double perSecond) {
+    public long[] send(List<PlannedEvent> events, double perSecond) {
         sent.set(0);
         long[] timestamps = new long[events.size()];
         long start = System.nanoTime();

@@ -19,21 +19,21 @@ import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /** The service's consumer lag, from Kafka's own bookkeeping: end offsets minus the group's committed offsets. */
-final class LagMonitor implements AutoCloseable {
+public final class LagMonitor implements AutoCloseable {
 
     static final String GROUP = Infrastructure.env("BK_KAFKA_GROUP", "partner-service");
 
     private final Admin admin;
     private final Map<String, List<TopicPartition>> partitions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    LagMonitor(String bootstrapServers) {
+    public LagMonitor(String bootstrapServers) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
     }
 
     /** Summed lag of the group on these topics (a partition without a committed offset counts from 0). */
-    long lag(Collection<String> topics) {
+    public long lag(Collection<String> topics) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -102,7 +102,7 @@ final class LagMonitor implements AutoCloseable {
     }
 
     /** Waits until the service's consumers have joined their group and own partitions of these topics. */
-    void awaitConsumers(Collection<String> topics, Duration timeout) {
+    public void awaitConsumers(Collection<String> topics, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Valid, unique unified social credit codes (GB 32100-2015, check character as in CONTRACTS.md): a random
  * run tag keeps runs against one database apart, a counter keeps companies of one run apart.
  */
-final class PartnerIds {
+public final class PartnerIds {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -33,7 +33,7 @@ final class PartnerIds {
         return withCheckCharacter(prefix + digits.reverse());
     }
 
-    static String withCheckCharacter(String first17) {
+    public static String withCheckCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];

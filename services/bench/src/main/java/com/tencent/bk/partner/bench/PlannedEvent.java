@@ -6,5 +6,5 @@ package com.tencent.bk.partner.bench;
  * @param source the tag of the measured run, which its event ids start with, so its effects can be found by it
  *               (the envelope carries the topic's trusted source)
  */
-record PlannedEvent(String topic, String key, String source, String eventId, byte[] value) {
+public record PlannedEvent(String topic, String key, String source, String eventId, byte[] value) {
 }

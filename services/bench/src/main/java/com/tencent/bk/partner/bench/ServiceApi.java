@@ -21,7 +21,7 @@ import java.util.Map;
  * The service's HTTP side as the partner website and Tasklist users use it: {@code /api/**} and Camunda's
  * {@code /engine-rest}, with HTTP Basic and the {@code local} profile's users.
  */
-final class ServiceApi {
+public final class ServiceApi {
 
     static final String WEBSITE = "website";
     static final String REVIEWER = "reviewer";
@@ -35,7 +35,7 @@ final class ServiceApi {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
-    ServiceApi(int port) {
+    public ServiceApi(int port) {
         this("http://localhost:" + port);
     }
 
@@ -43,7 +43,7 @@ final class ServiceApi {
         this.base = baseUrl;
     }
 
-    boolean healthy() {
+    public boolean healthy() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Finds the service's executable jar in the working tree (built by {@code scripts/bench}). */
-final class ServiceJar {
+public final class ServiceJar {
 
     private ServiceJar() {
     }
 
-    static Path find() {
+    public static Path find() {
         Path target = Path.of("services", "partner-service", "target").toAbsolutePath();
         if (!Files.isDirectory(target)) {
             return target.resolve("partner-service-exec.jar");

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@code local} profile (its demo users drive the HTTP side) and the {@code BK_*} variables of production.
  * Knows how long it took to become healthy and samples its resident memory.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -29,14 +29,14 @@ final class ServiceProcess implements AutoCloseable {
         this.rss = new RssSampler(process.pid());
     }
 
-    record Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
+    public record Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
                     String bootstrap, int httpPort, String adminPassword) {
         Settings withJvmOptions(String options) {
             return new Settings(jar, options, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword);
         }
     }
 
-    static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
+    public static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!settings.jvmOptions().isBlank()) {
@@ -79,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    double startupSeconds() {
+    public double startupSeconds() {
         return startupSeconds;
     }
 
@@ -92,16 +92,16 @@ final class ServiceProcess implements AutoCloseable {
         return ProcStatus.kib(process.pid(), "VmRSS") / 1024.0;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** SIGKILL, as a machine dies: no shutdown hooks, no last offset commit, no goodbye to the broker. */
-    void kill() {
+    public void kill() {
         rss.close();
         try {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -110,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 

@@ -1,12 +1,12 @@
 package com.tencent.bk.partner.bench;
 
 /** Thread.sleep that keeps the interrupt flag instead of throwing. */
-final class Sleep {
+public final class Sleep {
 
     private Sleep() {
     }
 
-    static void millis(long millis) {
+    public static void millis(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,0 +1,257 @@
+package com.tencent.bk.partner.simulation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What must hold after every simulated day, read from PostgreSQL (read-only) and the outbound topic like an
+ * auditor would. The tier minimums are the simulation's own copy of {@code bpmn/partner-minimums.dmn}, and the
+ * headcount is counted here from the certificate table (an engineer once per track, SERVICE also counts as
+ * USAGE, revoked or past-expiry certificates not at all).
+ */
+final class Invariants {
+
+    record Violation(LocalDate day, String check, String detail) {
+        @Override
+        public String toString() {
+            return day + " [" + check + "] " + detail;
+        }
+    }
+
+    /** type/level → {automationService, automationUsage, development}, as the DMN table says. */
+    static final Map<String, int[]> MINIMUMS = Map.of(
+            "ENTERPRISE/TRIAL", new int[] {3, 0, 3}, "ENTERPRISE/LEVEL_3", new int[] {5, 0, 5},
+            "ENTERPRISE/LEVEL_2", new int[] {10, 0, 10}, "ENTERPRISE/LEVEL_1", new int[] {20, 0, 20},
+            "COMMUNITY/", new int[] {2, 0, 1}, "EDUCATION/", new int[] {0, 1, 1}, "BRAND/", new int[] {0, 0, 0});
+    private static final List<String> LEVELS = List.of("TRIAL", "LEVEL_3", "LEVEL_2", "LEVEL_1");
+    private static final String PARTNER_PROCESS = """
+            select e.id_, e.business_key_, d.key_ from act_ru_execution e
+            join act_re_procdef d on d.id_ = e.proc_def_id_
+            where e.id_ = e.proc_inst_id_ and d.key_ <> 'quarterly-audit'""";
+
+    private final ReadOnlyDatabase db;
+    private final OutboundLog outbound;
+    private final Set<String> reported = new HashSet<>();
+    private int checked;
+
+    Invariants(ReadOnlyDatabase db, OutboundLog outbound) {
+        this.db = db;
+        this.outbound = outbound;
+    }
+
+    int checked() {
+        return checked;
+    }
+
+    /** @return violations first seen today (one already reported is not reported again) */
+    List<Violation> check(LocalDate today, Instant now) {
+        List<Violation> found = new ArrayList<>();
+        tiers(today, now, found);
+        nothingLeftBehind(today, found);
+        invoices(today, found);
+        money(today, found);
+        outbound(today, found);
+        incidents(today, found);
+        List<Violation> fresh = new ArrayList<>();
+        for (Violation violation : found) {
+            if (reported.add(violation.check() + " " + violation.detail())) {
+                fresh.add(violation);
+            }
+        }
+        return fresh;
+    }
+
+    private void tiers(LocalDate today, Instant now, List<Violation> found) {
+        checked++;
+        Timestamp at = Timestamp.from(now);
+        for (String[] row : db.rows("""
+                with headcount as (
+                    select partner_id,
+                           count(distinct engineer_id) filter (where track = 'AUTOMATION' and level = 'SERVICE') service,
+                           count(distinct engineer_id) filter (where track = 'AUTOMATION') usage,
+                           count(distinct engineer_id) filter (where track = 'DEVELOPMENT') development
+                    from program.certificate
+                    where granted and status = 'VALID' and (expires_on is null or expires_on >= ?)
+                    group by partner_id)
+                select p.partner_id, p.type, coalesce(p.level, ''), coalesce(h.service, 0), coalesce(h.usage, 0),
+                       coalesce(h.development, 0),
+                       exists (select 1 from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
+                               join act_ru_job j on j.process_instance_id_ = e.id_
+                               where e.id_ = e.proc_inst_id_ and e.business_key_ = p.partner_id
+                                 and d.key_ = 'tier-reevaluation' and j.type_ = 'timer' and j.duedate_ > ?),
+                       exists (select 1 from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
+                               where e.id_ = e.proc_inst_id_ and e.business_key_ = p.partner_id
+                                 and d.key_ = 'contract-termination')
+                from program.partner p left join headcount h on h.partner_id = p.partner_id
+                where p.status = 'ACTIVE' order by p.partner_id""", today, at)) {
+            String type = row[1];
+            String level = type.equals("ENTERPRISE") ? (row[2].isEmpty() ? "TRIAL" : row[2]) : "";
+            int[] has = {Integer.parseInt(row[3]), Integer.parseInt(row[4]), Integer.parseInt(row[5])};
+            boolean grace = "t".equals(row[6]);
+            boolean terminating = "t".equals(row[7]);
+            String counts = "headcount " + has[0] + "/" + has[1] + "/" + has[2];
+            if (!meets(has, type + "/" + level) && !grace && !terminating) {
+                found.add(new Violation(today, "tier", row[0] + " ACTIVE " + type + " " + level + " below its minimum ("
+                        + counts + ") without an open shortfall whose grace ends in the future"));
+            }
+            if (type.equals("ENTERPRISE") && !terminating) {
+                String qualifies = null;
+                for (String candidate : LEVELS) {
+                    if (meets(has, "ENTERPRISE/" + candidate)) {
+                        qualifies = candidate;
+                    }
+                }
+                if (qualifies != null && LEVELS.indexOf(qualifies) > LEVELS.indexOf(level)) {
+                    found.add(new Violation(today, "tier", row[0] + " ACTIVE ENTERPRISE at " + level + " qualifies for "
+                            + qualifies + " (" + counts + ") and was not upgraded"));
+                }
+            }
+        }
+    }
+
+    private static boolean meets(int[] has, String key) {
+        int[] required = MINIMUMS.get(key);
+        return has[0] >= required[0] && has[1] >= required[1] && has[2] >= required[2];
+    }
+
+    private void nothingLeftBehind(LocalDate today, List<Violation> found) {
+        checked++;
+        Map<String, String> status = new HashMap<>();
+        db.rows("select partner_id, status from program.partner").forEach(row -> status.put(row[0], row[1]));
+        Set<String> openCases = new HashSet<>();
+        db.rows("select process_instance_id from program.payment_case where outcome is null")
+                .forEach(row -> openCases.add(row[0]));
+        for (String[] process : db.rows(PARTNER_PROCESS + " order by e.business_key_, d.key_")) {
+            String partner = status.get(process[1]);
+            String key = process[2];
+            boolean serves = switch (key) {
+                case "partner-onboarding" -> List.of("APPLIED", "UNDER_REVIEW", "AWAITING_PAYMENT",
+                        "AWAITING_SIGNATURE").contains(partner);
+                case "tier-reevaluation", "partner-renewal", "contract-termination" -> "ACTIVE".equals(partner);
+                case "payment-exception" -> openCases.contains(process[0]);
+                default -> true;
+            };
+            if (!serves) {
+                found.add(new Violation(today, "left-behind", key + " of " + process[1] + " still running while the"
+                        + (key.equals("payment-exception") ? " payment case is not open" : " partner is " + partner)));
+            }
+        }
+    }
+
+    private void invoices(LocalDate today, List<Violation> found) {
+        checked++;
+        for (String[] row : db.rows("""
+                select i.invoice_id, i.partner_id, i.purpose, i.status, i.due_on,
+                       (select max((j.duedate_ at time zone 'Asia/Shanghai')::date) from act_ru_job j
+                        join act_ru_execution e on e.id_ = j.process_instance_id_
+                        where e.business_key_ = i.partner_id and j.type_ = 'timer'
+                          and j.handler_cfg_ like '%fee-deadline-passed%'),
+                       (select max(c.ends_on) from program.contract c
+                        where c.partner_id = i.partner_id and c.status = 'ACTIVE')
+                from program.invoice i order by i.invoice_id""")) {
+            String status = row[3];
+            if (!List.of("OPEN", "PAID", "CANCELLED", "REFUNDED").contains(status)) {
+                found.add(new Violation(today, "invoice", row[0] + " of " + row[1] + " is " + status));
+            } else if (status.equals("OPEN") && row[2].equals("ONBOARDING")
+                    && (row[5] == null || LocalDate.parse(row[4]).isAfter(LocalDate.parse(row[5])))) {
+                found.add(new Violation(today, "invoice", "OPEN onboarding invoice " + row[0] + " of " + row[1]
+                        + " due " + row[4] + (row[5] == null ? " has no fee deadline ahead"
+                        : " after its fee deadline " + row[5])));
+            } else if (status.equals("OPEN") && row[2].equals("RENEWAL")
+                    && (row[6] == null || LocalDate.parse(row[4]).isAfter(LocalDate.parse(row[6])))) {
+                found.add(new Violation(today, "invoice", "OPEN renewal invoice " + row[0] + " of " + row[1]
+                        + " due " + row[4] + (row[6] == null ? " without an active contract"
+                        : " after the contract's end " + row[6])));
+            }
+        }
+    }
+
+    private void money(LocalDate today, List<Violation> found) {
+        checked++;
+        for (String[] row : db.rows("""
+                select p.payment_id, p.partner_id, p.invoice_id, p.outcome from program.payment p
+                where p.kind = 'RECEIVED' and p.outcome <> 'APPLIED'
+                  and not exists (select 1 from program.payment_case c where c.payment_id = p.payment_id
+                                  and (c.outcome is null or c.outcome in ('SETTLED', 'TO_BE_RETURNED')))
+                order by p.payment_id""")) {
+            found.add(new Violation(today, "money", "payment " + row[0] + " of " + row[1] + " for invoice " + row[2]
+                    + " (" + row[3] + ") is neither applied, nor with finance, nor to be returned"));
+        }
+        for (String[] row : db.rows("""
+                select i.invoice_id, i.partner_id, a.status from program.invoice i
+                join program.application a on a.application_id = i.application_id
+                where i.purpose = 'ONBOARDING' and i.status = 'PAID' and a.status not in ('OPEN', 'APPROVED', 'ACTIVATED')
+                  and not exists (select 1 from program.payment p join program.payment_case c on c.payment_id = p.payment_id
+                                  where p.invoice_id = i.invoice_id and c.outcome = 'TO_BE_RETURNED')
+                order by i.invoice_id""")) {
+            found.add(new Violation(today, "money", "onboarding fee " + row[0] + " of " + row[1]
+                    + " kept though its application ended " + row[2] + " without a partnership (not returned)"));
+        }
+        for (String[] row : db.rows("""
+                select i.invoice_id, i.partner_id from program.invoice i join program.partner p on p.partner_id = i.partner_id
+                where i.purpose = 'RENEWAL' and i.status = 'PAID' and p.status = 'EXPIRED'
+                  and not exists (select 1 from program.contract c where c.partner_id = i.partner_id
+                                  and c.created_at >= i.created_at)
+                  and not exists (select 1 from program.payment pm join program.payment_case c on c.payment_id = pm.payment_id
+                                  where pm.invoice_id = i.invoice_id and c.outcome = 'TO_BE_RETURNED')
+                order by i.invoice_id""")) {
+            found.add(new Violation(today, "money", "renewal fee " + row[0] + " of " + row[1]
+                    + " kept though the partnership expired unrenewed (not returned)"));
+        }
+    }
+
+    private void outbound(LocalDate today, List<Violation> found) {
+        checked++;
+        outbound.catchUp();
+        Set<String> ids = new HashSet<>();
+        for (OutboundLog.Published published : outbound.all()) {
+            if (!ids.add(published.id())) {
+                found.add(new Violation(today, "outbound", "event " + published.id() + " (" + published.type()
+                        + " of " + published.key() + ") published more than once"));
+            }
+        }
+        Map<String, List<String>> committed = new HashMap<>();
+        for (String[] row : db.rows("""
+                select message_key, event_id::text from program.outbox_event
+                where topic = 'bk.partner.events' and published_at is not null order by id""")) {
+            committed.computeIfAbsent(row[0], key -> new ArrayList<>()).add(row[1]);
+        }
+        for (Map.Entry<String, List<String>> partner : committed.entrySet()) {
+            List<String> onTopic = new ArrayList<>(new java.util.LinkedHashSet<>(
+                    outbound.of(partner.getKey()).stream().map(OutboundLog.Published::id).toList()));
+            if (!onTopic.equals(partner.getValue())) {
+                found.add(new Violation(today, "outbound", partner.getKey() + ": " + partner.getValue().size()
+                        + " events committed, " + onTopic.size() + " on the topic"
+                        + (onTopic.size() == partner.getValue().size() ? " in another order" : "")));
+            }
+        }
+        Map<String, Integer> warnings = new HashMap<>();
+        for (OutboundLog.Published published : outbound.all()) {
+            if (published.type().equals("bk.partner.headcount-at-risk")) {
+                String key = published.key() + " falls below on " + published.data().path("fallsBelowOn").asText();
+                if (warnings.merge(key, 1, Integer::sum) == 2) {
+                    found.add(new Violation(today, "outbound", key + ": warned more than once"));
+                }
+            }
+        }
+    }
+
+    private void incidents(LocalDate today, List<Violation> found) {
+        checked++;
+        for (String[] row : db.rows("""
+                select d.key_, coalesce(e.business_key_, ''), j.handler_type_, left(coalesce(j.exception_msg_, ''), 200)
+                from act_ru_job j left join act_ru_execution e on e.id_ = j.process_instance_id_
+                left join act_re_procdef d on d.id_ = j.process_def_id_
+                where j.retries_ = 0 order by 1, 2""")) {
+            found.add(new Violation(today, "incident", row[0] + " of " + row[1] + ": " + row[2] + " failed for good: "
+                    + row[3]));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.tencent.bk.partner.simulation;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The program's staff working their open tasks through Camunda REST as Tasklist does: {@code reviewer} reviews,
+ * {@code manager} or {@code lead} approve, sign, follow up and confirm, {@code finance} resolves payments,
+ * {@code auditor} audits. Each open task is taken up on a given day or left (so deadlines pass); a completion
+ * carries exactly the task's declared decision variables (process/TaskDecisions), a comment with every negative.
+ */
+final class People {
+
+    private final Random random;
+    private final ReadOnlyDatabase database;
+    private final Map<String, Integer> counts = new HashMap<>();
+
+    People(Random random, ReadOnlyDatabase database) {
+        this.random = random;
+        this.database = database;
+    }
+
+    Map<String, Integer> counts() {
+        return counts;
+    }
+
+    /** @return tasks completed today */
+    int work(ServiceHttp http) {
+        // ordered by what a replay reproduces: partner, task, age (task ids are random)
+        List<String[]> tasks = database.rows("""
+                select t.id_, t.task_def_key_, coalesce(p.business_key_, ''), t.create_time_
+                from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_
+                order by p.business_key_, t.task_def_key_, t.create_time_, t.id_""");
+        int done = 0;
+        for (String[] task : tasks) {
+            if (random.nextDouble() >= 0.55) {
+                continue; // not today
+            }
+            Decision decision = decide(task[1]);
+            if (decision == null) {
+                continue;
+            }
+            int status = http.work(decision.user(), task[0], decision.variables());
+            if (status == 204) {
+                done++;
+                counts.merge(task[1] + " " + decision.label(), 1, Integer::sum);
+            } else {
+                counts.merge(task[1] + " refused " + status, 1, Integer::sum);
+            }
+        }
+        return done;
+    }
+
+    private record Decision(String user, String label, Map<String, Object> variables) {
+    }
+
+    private Decision decide(String taskKey) {
+        String manager = random.nextInt(5) == 0 ? "lead" : "manager";
+        return switch (taskKey) {
+            case "review-application" -> yesNo("reviewer", "approved", 0.85, Map.of());
+            case "approve-application" -> yesNo("manager", "approved", 0.9, Map.of());
+            case "sign-contract" -> yesNo(manager, "contractSigned", 0.92, Map.of());
+            case "review-renewal" -> yesNo(manager, "approved", 0.85, Map.of());
+            case "sign-renewal" -> yesNo(manager, "contractSigned", 0.92, Map.of());
+            case "confirm-termination" -> yesNo(manager, "confirmed", 0.7, Map.of());
+            case "resolve-payment" -> yesNo("finance", "acceptPayment", 0.6, Map.of());
+            case "follow-up-shortfall" -> new Decision(manager, "noted",
+                    Map.of("comment", "模拟跟进 simulated follow-up: partner contacted"));
+            case "audit-partner" -> {
+                int n = random.nextInt(100);
+                String outcome = n < 90 ? "CONFIRMED" : n < 97 ? "MISMATCH" : "DECEPTION";
+                Map<String, Object> variables = new LinkedHashMap<>();
+                variables.put("auditOutcome", outcome);
+                if (!outcome.equals("CONFIRMED")) {
+                    variables.put("comment", "模拟审计 simulated audit finding");
+                }
+                yield new Decision("auditor", outcome, variables);
+            }
+            default -> null;
+        };
+    }
+
+    private Decision yesNo(String user, String variable, double yes, Map<String, Object> extra) {
+        boolean decision = random.nextDouble() < yes;
+        Map<String, Object> variables = new LinkedHashMap<>(extra);
+        variables.put(variable, decision);
+        if (!decision) {
+            variables.put("comment", "模拟决定 simulated decision: no");
+        } else if (random.nextBoolean()) {
+            variables.put("comment", "ok");
+        }
+        return new Decision(user, decision ? "yes" : "no", variables);
+    }
+}

@@ -1,0 +1,73 @@
+package com.tencent.bk.partner.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.bench.LagMonitor;
+import com.tencent.bk.partner.bench.Sleep;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The simulation's side of the program clock: moves the service's clock to a day's 00:30 in Asia/Shanghai (the
+ * service runs the timers and the daily sweep of every day boundary crossed), and waits until the service is idle:
+ * consumer lag 0 on the inbound topics, no due job left, the outbox drained.
+ */
+final class ProgramDays {
+
+    static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    static final LocalTime MOMENT = LocalTime.of(0, 30);
+    private static final List<String> INBOUND = List.of(InboundEvents.CERTIFICATIONS, InboundEvents.PAYMENTS,
+            InboundEvents.COMPLIANCE);
+    private static final Duration SETTLE = Duration.ofMinutes(3);
+
+    private final LagMonitor lag;
+    private final ReadOnlyDatabase db;
+    private Instant now;
+
+    ProgramDays(LagMonitor lag, ReadOnlyDatabase db) {
+        this.lag = lag;
+        this.db = db;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    Instant moveTo(ServiceHttp http, LocalDate day) {
+        OffsetDateTime target = OffsetDateTime.of(day, MOMENT, CHINA);
+        JsonNode moved = http.moveClock(target);
+        now = Instant.parse(moved.path("now").asText());
+        return now;
+    }
+
+    /** @return true when idle, false when the service did not settle within three minutes */
+    boolean awaitIdle(ServiceHttp http) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        int quiet = 0;
+        while (System.nanoTime() < deadline) {
+            if (idleNow(http)) {
+                if (++quiet == 2) {
+                    return true;
+                }
+                Sleep.millis(20);
+                continue;
+            }
+            quiet = 0;
+            Sleep.millis(40);
+        }
+        return false;
+    }
+
+    private boolean idleNow(ServiceHttp http) {
+        try {
+            return lag.lag(INBOUND) == 0 && http.idle().path("dueJobs").asLong() == 0
+                    && db.count("select count(*) from program.outbox_event where published_at is null") == 0;
+        } catch (RuntimeException notYet) {
+            return false; // a topic not created yet, the service restarting
+        }
+    }
+}
