@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyAuthority('GROUP_partner-managers', 'GROUP_camunda-admin')")
 class DeadlineController {
 
-    record MoveDeadline(@NotNull Instant dueAt, @NotBlank @Size(max = 1000) String reason) {
+    /** {@code dueAt} with its offset: program time ({@code +08:00}) as the program office writes it, or UTC. */
+    record MoveDeadline(@NotNull OffsetDateTime dueAt, @NotBlank @Size(max = 1000) String reason) {
     }
 
     private final Deadlines deadlines;
@@ -47,7 +48,7 @@ class DeadlineController {
     @PutMapping("/{timer}")
     Deadlines.Change move(@PathVariable String partnerId, @PathVariable String timer,
                           @Valid @RequestBody MoveDeadline body, Principal principal) {
-        return deadlines.move(partnerId, timer, body.dueAt(), body.reason(), principal.getName());
+        return deadlines.move(partnerId, timer, body.dueAt().toInstant(), body.reason(), principal.getName());
     }
 
     @ExceptionHandler(Deadlines.NoSuchDeadlineException.class)
