@@ -78,6 +78,6 @@ class ProgramClockIT {
 
     private static void work(ServiceHttp http, ReadOnlyDatabase db, String user, String taskKey) {
         String task = db.rows("select id_ from act_ru_task where task_def_key_ = ?", taskKey).get(0)[0];
-        assertThat(http.work(user, task, Map.of("approved", true))).isEqualTo(204);
+        assertThat(http.work(user, task, Map.of("approved", true), false)).isEqualTo(204);
     }
 }
