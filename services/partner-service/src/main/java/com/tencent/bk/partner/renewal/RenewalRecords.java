@@ -30,8 +30,16 @@ class RenewalRecords {
         this.clock = clock;
     }
 
-    /** The renewal opens at its check (again at each re-check: no second row). */
+    /**
+     * The renewal opens at its check (again at each re-check: no second row). Only one renewal of a partner runs
+     * at a time, so an open row of another renewal is stale (its partnership ended without closing it) and is
+     * closed here rather than blocking the new one.
+     */
     void open(String processInstanceId, String partnerId, String contractId, LocalDate contractEndsOn) {
+        jdbc.sql("""
+                        update program.renewal set status = 'NOT_RENEWED', closed_at = ?
+                        where partner_id = ? and status = 'OPEN' and process_instance_id <> ?""")
+                .params(Timestamp.from(clock.now()), partnerId, processInstanceId).update();
         jdbc.sql("""
                         insert into program.renewal (process_instance_id, partner_id, contract_id, contract_ends_on,
                                                      status, opened_at)
@@ -55,6 +63,12 @@ class RenewalRecords {
     void recordInvoice(String processInstanceId, String invoiceId) {
         jdbc.sql("update program.renewal set invoice_id = ? where process_instance_id = ?")
                 .params(invoiceId, processInstanceId).update();
+    }
+
+    /** The partnership ended: its open renewal, if any, with it. */
+    void closeOpenOf(String partnerId, String status) {
+        jdbc.sql("update program.renewal set status = ?, closed_at = ? where partner_id = ? and status = 'OPEN'")
+                .params(status, Timestamp.from(clock.now()), partnerId).update();
     }
 
     void close(String processInstanceId, String status) {

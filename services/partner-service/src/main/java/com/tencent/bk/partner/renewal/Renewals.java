@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.tencent.bk.partner.termination.PartnershipTerminated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -223,6 +224,12 @@ public class Renewals {
                     + "does not qualify now (" + now.explanation() + "); sign once it qualifies again, before the "
                     + "contract ends");
         }
+    }
+
+    /** A terminated partnership renews nothing: its open renewal closes (attestations for it answer 409). */
+    @EventListener
+    void onTerminated(PartnershipTerminated terminated) {
+        records.closeOpenOf(terminated.partnerId(), "NOT_RENEWED");
     }
 
     @EventListener

@@ -312,6 +312,29 @@ class TerminationTest extends ServiceIntegrationTest {
 
         terminateForViolation(partnerId, "COMPETING_PRODUCT", "verified");
         assertNothingLeftFor(partnerId, before); // the renewal's review task and its deadline timer
+        assertThat(jdbcClient.sql("select count(*) from program.renewal where partner_id = ? and status = 'OPEN'")
+                .param(partnerId).query(Long.class).single()).as("no renewal left open").isZero();
+        assertThat(engine.post(TestUsers.WEBSITE, "/api/partners/" + partnerId + "/renewal-attestations",
+                Map.of("acceptsProgramRules", true, "noCompetingProducts", true)).getStatusCode().value())
+                .isEqualTo(409);
+    }
+
+    /** Found by the year simulation: a renewal row left open by an earlier partnership blocked the next check. */
+    @Test
+    void renewalLeftOpenByAnEarlierPartnershipDoesNotBlockTheNextRenewalCheck() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        jdbcClient.sql("""
+                        insert into program.renewal (process_instance_id, partner_id, contract_id, contract_ends_on,
+                                                     status, opened_at)
+                        values ('stale-' || ?, ?, 'BKP-OLD', current_date, 'OPEN', now())""")
+                .params(partnerId, partnerId).update();
+
+        moveRenewalCheckToNow(partnerId);
+
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
+        assertThat(jdbcClient.sql("select status from program.renewal where process_instance_id = 'stale-' || ?")
+                .param(partnerId).query(String.class).single()).isEqualTo("NOT_RENEWED");
     }
 
     @Test
