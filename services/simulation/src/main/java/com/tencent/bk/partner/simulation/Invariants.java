@@ -88,7 +88,8 @@ final class Invariants {
                                  and d.key_ = 'tier-reevaluation' and j.type_ = 'timer' and j.duedate_ > ?),
                        exists (select 1 from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
                                where e.id_ = e.proc_inst_id_ and e.business_key_ = p.partner_id
-                                 and d.key_ = 'contract-termination')
+                                 and d.key_ = 'contract-termination'),
+                       exists (select 1 from program.verified_headcount v where v.partner_id = p.partner_id)
                 from program.partner p left join headcount h on h.partner_id = p.partner_id
                 where p.status = 'ACTIVE' order by p.partner_id""", today, at)) {
             String type = row[1];
@@ -101,7 +102,10 @@ final class Invariants {
                 found.add(new Violation(today, "tier", row[0] + " ACTIVE " + type + " " + level + " below its minimum ("
                         + counts + ") without an open shortfall whose grace ends in the future"));
             }
-            if (type.equals("ENTERPRISE") && !terminating) {
+            // after an audit MISMATCH the tier is held against what the auditor verified (plus engineers certified
+            // since), which can only be lower than the certificate table: no upgrade is owed on the table's numbers
+            boolean heldToAudit = "t".equals(row[8]);
+            if (type.equals("ENTERPRISE") && !terminating && !heldToAudit) {
                 String qualifies = null;
                 for (String candidate : LEVELS) {
                     if (meets(has, "ENTERPRISE/" + candidate)) {
@@ -125,6 +129,11 @@ final class Invariants {
         checked++;
         Map<String, String> status = new HashMap<>();
         db.rows("select partner_id, status from program.partner").forEach(row -> status.put(row[0], row[1]));
+        // a termination case outlives the partnership it was raised in (a breach is still decided), also when the
+        // company applies again: it serves any partner with an undecided request
+        Set<String> undecidedTerminations = new HashSet<>();
+        db.rows("select distinct partner_id from program.termination_request where outcome is null")
+                .forEach(row -> undecidedTerminations.add(row[0]));
         Set<String> openCases = new HashSet<>();
         db.rows("select process_instance_id from program.payment_case where outcome is null")
                 .forEach(row -> openCases.add(row[0]));
@@ -134,7 +143,8 @@ final class Invariants {
             boolean serves = switch (key) {
                 case "partner-onboarding" -> List.of("APPLIED", "UNDER_REVIEW", "AWAITING_PAYMENT",
                         "AWAITING_SIGNATURE").contains(partner);
-                case "tier-reevaluation", "partner-renewal", "contract-termination" -> "ACTIVE".equals(partner);
+                case "tier-reevaluation", "partner-renewal" -> "ACTIVE".equals(partner);
+                case "contract-termination" -> "ACTIVE".equals(partner) || undecidedTerminations.contains(process[1]);
                 case "payment-exception" -> openCases.contains(process[0]);
                 default -> true;
             };
