@@ -11,8 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,6 +24,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The timers of a partner's running processes, and moving one of them. */
 @Component
@@ -46,14 +51,16 @@ class Deadlines {
     private final RepositoryService repository;
     private final JdbcClient jdbc;
     private final ProgramClock clock;
+    private final ProcessEngine engine;
 
     Deadlines(RuntimeService runtime, ManagementService management, RepositoryService repository, JdbcClient jdbc,
-              ProgramClock clock) {
+              ProgramClock clock, ProcessEngine engine) {
         this.runtime = runtime;
         this.management = management;
         this.repository = repository;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.engine = engine;
     }
 
     List<Deadline> of(String partnerId) {
@@ -77,6 +84,9 @@ class Deadlines {
         Job job = management.createJobQuery().processInstanceId(deadline.processInstanceId()).timers().list()
                 .stream().filter(candidate -> timerOf(candidate).equals(timer)).findFirst().orElseThrow();
         management.setJobDuedate(job.getId(), Date.from(newDueAt));
+        if (!newDueAt.isAfter(clock.now())) {
+            wakeJobExecutorAfterCommit();
+        }
         timeVariableOf(job).ifPresent(variable ->
                 runtime.setVariable(deadline.processInstanceId(), variable, newDueAt.toString()));
         Change change = new Change(timer, deadline.processInstanceId(), deadline.dueAt(), newDueAt, reason, user,
@@ -90,6 +100,21 @@ class Deadlines {
                         Timestamp.from(newDueAt), reason, user, Timestamp.from(change.changedAt()))
                 .update();
         return change;
+    }
+
+    /**
+     * A deadline moved to now fires now: the job executor backs off up to a minute while idle, and only a job it
+     * creates itself wakes it.
+     */
+    private void wakeJobExecutorAfterCommit() {
+        JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getJobExecutor();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                jobExecutor.jobWasAdded();
+            }
+        });
     }
 
     List<Change> changes(String partnerId) {

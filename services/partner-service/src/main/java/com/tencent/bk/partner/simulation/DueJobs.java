@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Profile("simulation")
 class DueJobs {
 
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final JdbcClient jdbc;
     private final ProcessEngine engine;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * <li>a {@link TaskRefusedException} from a task listener (four-eyes) is a 403;
  * <li>an {@link OptimisticLockingException} — the task's process changed at the same moment, e.g. an event was
  * correlated to it — is a 409 the user can simply retry;
+ * <li>claiming a task another user has claimed is a 409 (Tasklist shows who holds it);
  * <li>completing a task that no longer exists — its process moved on, e.g. a shortfall closed by itself while
  * the manager had the form open — is a 404.
  * </ul>
@@ -58,6 +60,10 @@ class TaskRefusalMapping implements ResourceConfigCustomizer {
             }
             if (cause instanceof TaskRefusedException refused) {
                 return Optional.of(answer(Response.Status.FORBIDDEN, "TaskRefusedException", refused.getMessage()));
+            }
+            if (cause instanceof TaskAlreadyClaimedException) {
+                return Optional.of(answer(Response.Status.CONFLICT, "TaskAlreadyClaimedException",
+                        "该任务已由他人认领 The task is already claimed by someone else"));
             }
             if (cause instanceof OptimisticLockingException) {
                 return Optional.of(answer(Response.Status.CONFLICT, "OptimisticLockingException",

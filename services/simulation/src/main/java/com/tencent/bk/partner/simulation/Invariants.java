@@ -38,12 +38,14 @@ final class Invariants {
 
     private final ReadOnlyDatabase db;
     private final OutboundLog outbound;
+    private final AtRiskWatch atRisk;
     private final Set<String> reported = new HashSet<>();
     private int checked;
 
-    Invariants(ReadOnlyDatabase db, OutboundLog outbound) {
+    Invariants(ReadOnlyDatabase db, OutboundLog outbound, AtRiskWatch atRisk) {
         this.db = db;
         this.outbound = outbound;
+        this.atRisk = atRisk;
     }
 
     int checked() {
@@ -120,7 +122,7 @@ final class Invariants {
         }
     }
 
-    private static boolean meets(int[] has, String key) {
+    static boolean meets(int[] has, String key) {
         int[] required = MINIMUMS.get(key);
         return has[0] >= required[0] && has[1] >= required[1] && has[2] >= required[2];
     }
@@ -245,11 +247,15 @@ final class Invariants {
         Map<String, Integer> warnings = new HashMap<>();
         for (OutboundLog.Published published : outbound.all()) {
             if (published.type().equals("bk.partner.headcount-at-risk")) {
-                String key = published.key() + " falls below on " + published.data().path("fallsBelowOn").asText();
+                String key = AtRiskWatch.pair(published.key(), published.data().path("fallsBelowOn").asText());
                 if (warnings.merge(key, 1, Integer::sum) == 2) {
                     found.add(new Violation(today, "outbound", key + ": warned more than once"));
                 }
             }
+        }
+        for (String unwarned : atRisk.missing(warnings.keySet())) {
+            found.add(new Violation(today, "outbound", unwarned + " within " + AtRiskWatch.WINDOW_DAYS
+                    + " days (forecast two mornings running) and was never warned"));
         }
     }
 

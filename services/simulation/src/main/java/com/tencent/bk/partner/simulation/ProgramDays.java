@@ -44,20 +44,20 @@ final class ProgramDays {
         return now;
     }
 
-    /** @return true when idle, false when the service did not settle within three minutes */
+    /**
+     * One pass suffices when it looks in the order work flows: an inbound record is acknowledged only after the
+     * transaction that applied it (and created its jobs and outbox rows) committed; a job is deleted in the
+     * transaction that creates its successor jobs and outbox rows.
+     *
+     * @return true when idle, false when the service did not settle within three minutes
+     */
     boolean awaitIdle(ServiceHttp http) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        int quiet = 0;
         while (System.nanoTime() < deadline) {
             if (idleNow(http)) {
-                if (++quiet == 2) {
-                    return true;
-                }
-                Sleep.millis(20);
-                continue;
+                return true;
             }
-            quiet = 0;
-            Sleep.millis(40);
+            Sleep.millis(15);
         }
         return false;
     }

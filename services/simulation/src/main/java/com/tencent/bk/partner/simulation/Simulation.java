@@ -46,7 +46,8 @@ final class Simulation {
                 EventGenerator generator = new EventGenerator(random, population, events);
                 People people = new People(random, db);
                 Restarts restarts = new Restarts(options.restarts(), days, random);
-                Invariants invariants = new Invariants(db, outbound);
+                AtRiskWatch atRisk = new AtRiskWatch(db);
+                Invariants invariants = new Invariants(db, outbound, atRisk);
                 ProgramDays clock = new ProgramDays(lag, db);
                 report.line("== restarts planned (day=moment): " + restarts.plan());
 
@@ -72,6 +73,7 @@ final class Simulation {
                     today = options.start().plusDays(day);
                     long t0 = System.nanoTime();
                     Instant now = clock.moveTo(http, today);
+                    atRisk.morning(today);
                     long t1 = System.nanoTime();
                     events.at(now);
                     if (restarts.due(day, Restarts.Moment.AFTER_CLOCK)) {

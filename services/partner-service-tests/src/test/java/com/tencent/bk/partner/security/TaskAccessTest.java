@@ -32,6 +32,24 @@ class TaskAccessTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void claimingATaskAnotherUserHoldsIsAConflictAndLeavesItWithTheHolder() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "ok"));
+        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        assertThat(engine.claim(TestUsers.MANAGER, sign).getStatusCode().value()).isEqualTo(204);
+
+        ResponseEntity<String> second = engine.claim(TestUsers.REVIEWER_MANAGER, sign);
+
+        assertThat(second.getStatusCode().value()).as(second.getBody()).isEqualTo(409);
+        assertThat(EngineRestClient.read(second.getBody()).path("type").asText())
+                .isEqualTo("TaskAlreadyClaimedException");
+        assertThat(EngineRestClient.read(engine.get(TestUsers.MANAGER, "/engine-rest/task/" + sign).getBody())
+                .path("assignee").asText()).isEqualTo(TestUsers.MANAGER);
+    }
+
+    @Test
     void financeAndAuditorsSeeNoOnboardingTasks() {
         String partnerId = Companies.newPartnerId();
         apply(Companies.application(partnerId, "COMMUNITY"));

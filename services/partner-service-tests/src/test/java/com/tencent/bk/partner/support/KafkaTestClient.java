@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,6 +39,7 @@ public final class KafkaTestClient {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String bootstrapServers;
+    private final Map<String, TopicTail> tails = new ConcurrentHashMap<>();
 
     private KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -142,29 +144,47 @@ public final class KafkaTestClient {
                 .toList();
     }
 
-    /** Reads the whole topic from the beginning (test topics are small). */
+    /**
+     * Every record of the topic so far, from the beginning. One consumer per topic stays assigned and reads on
+     * from where it stopped, so a wait does not re-read the whole topic (it grows through the suite).
+     */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions == null || partitions.isEmpty()) {
-                return records;
+        return tails.computeIfAbsent(topic, TopicTail::new).readToEnd();
+    }
+
+    private final class TopicTail {
+
+        private final String topic;
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        private List<TopicPartition> assigned = List.of();
+
+        TopicTail(String topic) {
+            this.topic = topic;
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            this.consumer = new KafkaConsumer<>(props);
+        }
+
+        synchronized List<ConsumerRecord<byte[], byte[]>> readToEnd() {
+            if (assigned.isEmpty()) {
+                List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (partitions == null || partitions.isEmpty()) {
+                    return List.of(); // not created yet
+                }
+                assigned = partitions.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+                consumer.assign(assigned);
+                consumer.seekToBeginning(assigned);
             }
-            List<TopicPartition> assigned = partitions.stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
             while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
+            return List.copyOf(records);
         }
-        return records;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

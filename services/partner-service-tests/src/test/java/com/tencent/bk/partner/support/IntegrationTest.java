@@ -19,6 +19,10 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
         "partner.outbox.poll-interval=PT0.1S",
+        // a timer that comes due while the job executor idles is picked up within a second, not the production
+        // back-off of up to a minute (what a test waits for is the process's effect, not the acquisition's pace)
+        "camunda.bpm.job-execution.wait-time-in-millis=250",
+        "camunda.bpm.job-execution.max-wait=1000",
         "partner.metrics.refresh=PT1S",
         // a rules change deployed by a test is picked up within a second, not the production 30 s
         "partner.tiering.rules-refresh=PT1S",
