@@ -17,6 +17,10 @@ public final class Demo {
     record Company(String partnerId, String name, String type, int automationService, int development) {
     }
 
+    /** Where the story leaves a company: the status its API shows and what to look at. */
+    record Ending(Company company, String status, String whatToSee) {
+    }
+
     private final ServiceApi api;
     private final String bootstrapServers;
     private final CloudEvents events = new CloudEvents("/bk/demo");
@@ -72,7 +76,7 @@ public final class Demo {
             Console.step("2/7 合作伙伴网站 the partner website: four applications (POST /api/applications)");
             for (Company company : companies) {
                 int status = api.apply(company.partnerId(), company.type(), company.name());
-                Console.progress(company.name() + " (" + company.type() + "): " + status);
+                Console.progress(company.partnerId() + "  " + company.name() + " (" + company.type() + "): " + status);
             }
 
             Console.step("3/7 审核 reviewer reviews all four in Tasklist (task 审核申请 review-application)");
@@ -103,13 +107,49 @@ public final class Demo {
                     "RULE_BREACH", "演示：违反合作规则 demo: breach of the programme rules")), 0);
             awaitTask(ServiceApi.MANAGER, "confirm-termination", education);
         }
-        Console.step("done. Look around:");
-        Console.line("  Tasklist  " + url + "/camunda/app/tasklist/  (manager / manager-local: the shortfall and the "
-                + "termination case wait for you)");
-        Console.line("  Cockpit   " + url + "/camunda/app/cockpit/   (admin: running processes of every kind)");
-        Console.line("  Partners  " + url + "/api/partners?status=ACTIVE  ·  at risk: " + url + "/api/partners/at-risk");
-        Console.line("  Metrics   " + url + "/actuator/prometheus  (admin)  ·  scripts/kafka-read bk.partner.events");
+        Console.step("done. Follow the four companies:");
+        lookAround(url, bootstrapServers, endings(companies)).forEach(Console::line);
         return companies;
+    }
+
+    /** What the story leaves behind, in the order of {@link #run}'s companies. */
+    static List<Ending> endings(List<Company> companies) {
+        return List.of(
+                new Ending(companies.get(0), "ACTIVE", "LEVEL_3: fee paid over Kafka, contract signed"),
+                new Ending(companies.get(1), "ACTIVE", "below its minimum: a shortfall with a grace period, "
+                        + "task 跟进人数不足 follow-up-shortfall"),
+                new Ending(companies.get(2), "ACTIVE", "a violation reported: a termination case, "
+                        + "task 确认终止 confirm-termination"),
+                new Ending(companies.get(3), "AWAITING_PAYMENT", "TRIAL: its fee invoice stays open"));
+    }
+
+    /** The closing guide: the partner ids the demo created and where to follow them (API, Tasklist, Kafka). */
+    static List<String> lookAround(String url, String bootstrapServers, List<Ending> endings) {
+        List<String> lines = new ArrayList<>();
+        for (Ending ending : endings) {
+            Company company = ending.company();
+            lines.add(String.format("  %s  %-10s  %-16s  %s", company.partnerId(), company.type(), ending.status(),
+                    company.name()));
+            lines.add(" ".repeat(22) + ending.whatToSee());
+        }
+        lines.add("");
+        lines.add("  API       each partner, its tier decisions (as the website):");
+        for (Ending ending : endings) {
+            lines.add("            curl -u website:website-local " + url + "/api/partners/" + ending.company().partnerId());
+        }
+        lines.add("            curl -u website:website-local " + url + "/api/partners/"
+                + endings.get(1).company().partnerId() + "/evaluations");
+        lines.add("  Tasklist  " + url + "/camunda/app/tasklist/  log in as manager / manager-local: the shortfall and "
+                + "the termination case wait for you");
+        lines.add("  Cockpit   " + url + "/camunda/app/cockpit/  as admin (admin-local under scripts/run-local): every "
+                + "running process, business key = partnerId");
+        String kafka = "localhost:9092".equals(bootstrapServers) ? "" : "BK_KAFKA_BOOTSTRAP=" + bootstrapServers + " ";
+        StringBuilder grep = new StringBuilder();
+        endings.forEach(ending -> grep.append(" -e ").append(ending.company().partnerId()));
+        lines.add("  Kafka     what the service published about them:");
+        lines.add("            " + kafka + "scripts/kafka-read bk.partner.events | grep" + grep);
+        lines.add("  Metrics   " + url + "/actuator/prometheus (admin)  ·  at risk: " + url + "/api/partners/at-risk");
+        return lines;
     }
 
     private static String certificate(Company company, String track, int engineer) {

@@ -2,6 +2,11 @@ package com.tencent.bk.partner.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,9 +14,39 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code scripts/demo} against a real service: every step of the story happens (the demo waits for each), the
- * tasks it leaves for the newcomer are there, and {@code /actuator/prometheus} moves as it runs.
+ * tasks it leaves for the newcomer are there, {@code /actuator/prometheus} moves as it runs, and the closing guide
+ * names each company it created with the status the API really shows, and where to follow it.
  */
 class DemoIT {
+
+    /** Writes to the console and keeps a copy, so the test reads what the demo printed. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
 
     private static double value(String scrape, String series) {
         Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
@@ -36,8 +71,28 @@ class DemoIT {
             String before = service.api().metrics();
             assertThat(value(before, activeLevel3)).isZero();
 
-            List<Demo.Company> companies = new Demo(service.api(), stack.bootstrapServers())
-                    .run("http://localhost");
+            String printed;
+            List<Demo.Company> companies;
+            PrintStream stdout = System.out;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(new TeeOutputStream(stdout, captured), true, StandardCharsets.UTF_8));
+            try {
+                companies = new Demo(service.api(), stack.bootstrapServers()).run("http://localhost:8080");
+            } finally {
+                System.setOut(stdout);
+            }
+            printed = captured.toString(StandardCharsets.UTF_8);
+            for (Demo.Ending ending : Demo.endings(companies)) {
+                String id = ending.company().partnerId();
+                assertThat(printed).as("the guide names " + id).contains(
+                        id + "  " + String.format("%-10s  %-16s", ending.company().type(), ending.status()),
+                        "curl -u website:website-local http://localhost:8080/api/partners/" + id);
+                assertThat(service.api().partner(id).path("status").asText()).as("status the guide promises for " + id)
+                        .isEqualTo(ending.status());
+            }
+            assertThat(printed).contains("http://localhost:8080/camunda/app/tasklist/  log in as manager / manager-local",
+                    "BK_KAFKA_BOOTSTRAP=" + stack.bootstrapServers() + " scripts/kafka-read bk.partner.events | grep -e "
+                            + companies.get(0).partnerId());
 
             FaultScenario.await("the gauges to follow", java.time.Duration.ofSeconds(30), () -> {
                 String after = service.api().metrics();
