@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 
 /**
- * What a person reading a dead-letter topic with {@code scripts/kafka-read … --property print.headers=true}
+ * What a person reading a dead-letter topic with {@code scripts/kafka-read <topic>.DLT --headers}
  * relies on. Header names are spelled out here, as an operator would type them, not taken from the code.
  */
 final class ReadableDeadLetters {
