@@ -8,8 +8,12 @@ import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.KafkaTestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -31,14 +35,20 @@ class DeadLetterReplayTest extends ServiceIntegrationTest {
     @Test
     void deadLetteredRecordIsReplayedAfterTheFixAndProcessedOnce() {
         String partnerId = Companies.newPartnerId();
+        String eventId = UUID.randomUUID().toString();
+        byte[] payment = KafkaTestClient.envelope(eventId, KafkaTestClient.trustedSource(PAYMENTS),
+                "bk.payment.received", Map.of("invoiceId", "INV-LOST-1", "partnerId", partnerId, "amount", "10.00",
+                        "currency", "CNY", "paidAt", "2026-11-24T08:00:00Z")).toString().getBytes(StandardCharsets.UTF_8);
         repository.suspendProcessDefinitionByKey("payment-exception");
-        String eventId;
         try {
-            eventId = kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId", "INV-LOST-1",
-                    "partnerId", partnerId, "amount", "10.00", "currency", "CNY", "paidAt", "2026-11-24T08:00:00Z"));
+            RecordMetadata producedAt = kafka.publishRaw(PAYMENTS, partnerId.getBytes(StandardCharsets.UTF_8), payment,
+                    Map.of("content-type", "application/cloudevents+json"));
             var dead = kafka.awaitRecord(PAYMENTS + ".DLT", record -> partnerId.equals(KafkaTestClient.text(record.key())));
             assertThat(KafkaTestClient.header(dead, "bk-dlt-reason")).startsWith("processing failed");
-            assertThat(KafkaTestClient.json(dead.value()).path("id").asText()).isEqualTo(eventId);
+            assertThat(dead.value()).isEqualTo(payment);
+            ReadableDeadLetters.assertOrigin(dead, producedAt);
+            assertThat(KafkaTestClient.header(dead, "kafka_dlt-exception-stacktrace"))
+                    .as("a processing failure keeps its stack trace").contains("\tat ");
         } finally {
             repository.activateProcessDefinitionByKey("payment-exception");
         }
@@ -49,6 +59,11 @@ class DeadLetterReplayTest extends ServiceIntegrationTest {
         assertThat(replayed.getStatusCode().value()).as(replayed.getBody()).isEqualTo(200);
         assertThat(EngineRestClient.read(replayed.getBody()).path("replayed").asInt()).isGreaterThanOrEqualTo(1);
         engine.awaitTask(TestUsers.FINANCE, partnerId, "resolve-payment");
+        var replayedRecord = kafka.awaitRecord(PAYMENTS, record -> Arrays.equals(record.value(), payment)
+                && record.headers().lastHeader("bk-replayed-from") != null);
+        assertThat(replayedRecord.headers()).as("no dead-letter header goes back, text or binary")
+                .noneMatch(header -> header.key().startsWith("bk-dlt-") || header.key().startsWith("kafka_dlt-"));
+        assertThat(KafkaTestClient.header(replayedRecord, "content-type")).isEqualTo("application/cloudevents+json");
 
         ResponseEntity<String> again = engine.post(TestUsers.ADMIN, "/api/admin/dead-letters/" + PAYMENTS
                 + "/replay", Map.of());

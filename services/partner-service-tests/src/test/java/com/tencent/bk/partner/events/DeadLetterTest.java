@@ -13,13 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Records that cannot be understood go unchanged to {@code <topic>.DLT} with the reason, and the good record
- * right behind each of them on the same partition is still processed.
+ * Records that cannot be understood go unchanged to {@code <topic>.DLT} with the reason and where they came
+ * from, as text a person can read, and the good record right behind each of them on the same partition is still
+ * processed.
  */
 class DeadLetterTest extends ServiceIntegrationTest {
 
@@ -31,13 +33,33 @@ class DeadLetterTest extends ServiceIntegrationTest {
         String partnerId = Companies.newPartnerId();
         byte[] garbage = {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, 'x'};
 
-        kafka.publishRaw(CERTIFICATIONS, bytes(partnerId), garbage, Map.of());
+        RecordMetadata producedAt = kafka.publishRaw(CERTIFICATIONS, bytes(partnerId), garbage, Map.of());
         String goodCertificate = grant(partnerId);
 
         ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(CERTIFICATIONS, partnerId,
                 record -> Arrays.equals(record.value(), garbage));
         assertThat(KafkaTestClient.header(dead, "bk-dlt-reason")).contains("not UTF-8");
-        assertThat(KafkaTestClient.header(dead, "kafka_dlt-original-topic")).isEqualTo(CERTIFICATIONS);
+        ReadableDeadLetters.assertReadableWithoutStackTrace(dead, producedAt, bytes(partnerId), garbage);
+        awaitCertificate(goodCertificate);
+    }
+
+    @Test
+    void deadLetterOfAMalformedRecordReadsAsTextWithItsReasonAndOriginAndNoStackTrace() {
+        String partnerId = Companies.newPartnerId();
+        byte[] key = bytes(partnerId);
+        byte[] truncated = bytes("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID());
+
+        RecordMetadata producedAt = kafka.publishRaw(CERTIFICATIONS, key, truncated,
+                Map.of("content-type", "application/cloudevents+json"));
+        String goodCertificate = grant(partnerId);
+
+        ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(CERTIFICATIONS, partnerId,
+                record -> Arrays.equals(record.value(), truncated));
+        ReadableDeadLetters.assertReadableWithoutStackTrace(dead, producedAt, key, truncated);
+        assertThat(KafkaTestClient.header(dead, "bk-dlt-reason")).contains("value is not valid JSON");
+        assertThat(KafkaTestClient.header(dead, "kafka_dlt-exception-stacktrace")).isNull();
+        assertThat(KafkaTestClient.header(dead, "content-type")).as("the record's own headers stay")
+                .isEqualTo("application/cloudevents+json");
         awaitCertificate(goodCertificate);
     }
 

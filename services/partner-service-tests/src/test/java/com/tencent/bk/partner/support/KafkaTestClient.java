@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -89,9 +90,9 @@ public final class KafkaTestClient {
         return id;
     }
 
-    /** Anything at all, for poison records. */
-    public void publishRaw(String topic, byte[] key, byte[] value, Map<String, String> headers) {
-        send(new ProducerRecord<>(topic, key, value), headers);
+    /** Anything at all, for poison records; returns where it landed. */
+    public RecordMetadata publishRaw(String topic, byte[] key, byte[] value, Map<String, String> headers) {
+        return send(new ProducerRecord<>(topic, key, value), headers);
     }
 
     public static ObjectNode envelope(String id, String source, String type, Map<String, ?> data) {
@@ -106,10 +107,10 @@ public final class KafkaTestClient {
         return envelope;
     }
 
-    private void send(ProducerRecord<byte[], byte[]> record, Map<String, String> headers) {
+    private RecordMetadata send(ProducerRecord<byte[], byte[]> record, Map<String, String> headers) {
         headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -91,7 +91,7 @@ public class DeadLetterReplay {
     private static ProducerRecord<byte[], byte[]> restored(String topic, ConsumerRecord<byte[], byte[]> record) {
         ProducerRecord<byte[], byte[]> original = new ProducerRecord<>(topic, record.key(), record.value());
         for (Header header : record.headers()) {
-            if (!header.key().startsWith("kafka_dlt-") && !header.key().equals(KafkaConfiguration.REASON_HEADER)) {
+            if (!DeadLetterHeaders.isDeadLetterHeader(header.key())) {
                 original.headers().add(header);
             }
         }

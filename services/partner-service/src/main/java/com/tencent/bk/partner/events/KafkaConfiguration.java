@@ -1,14 +1,11 @@
 package com.tencent.bk.partner.events;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +21,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -33,18 +31,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Topics, and what happens to a record whose processing throws:
  * <ul>
- *   <li>{@link InvalidEventException}: straight to {@code <topic>.DLT}, unchanged, with the reason;</li>
+ *   <li>{@link InvalidEventException}: straight to {@code <topic>.DLT}, unchanged, with the reason and where it
+ *       was read as text ({@link DeadLetterHeaders}), and nothing else;</li>
  *   <li>a transient failure (database or engine contention): retried until it succeeds, since dropping it
  *       would lose an effect;</li>
- *   <li>anything else: retried a few times, then dead-lettered with the error, so one bad record never
- *       blocks its partition.</li>
+ *   <li>anything else: retried a few times, then dead-lettered with the error (Spring's {@code kafka_dlt-*}
+ *       headers, stack trace included), so one bad record never blocks its partition.</li>
  * </ul>
  */
 @Configuration
 class KafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
-    static final String REASON_HEADER = "bk-dlt-reason";
     private static final java.util.Set<String> TRANSIENT_SQL_STATE_CLASSES = java.util.Set.of("08", "40", "53", "57");
 
     @Bean
@@ -74,17 +72,14 @@ class KafkaConfiguration {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<byte[], byte[]> kafkaTemplate, EventMetrics metrics) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
-        deadLetters.setHeadersFunction((record, exception) -> {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8)));
-            return headers;
-        });
+        DeadLetterPublishingRecoverer invalidRecords = deadLetters(kafkaTemplate);
+        // the reason says all there is to say: a stack trace and binary offsets would only bury it
+        invalidRecords.excludeHeader(HeaderNames.HeadersToAdd.values());
+        DeadLetterPublishingRecoverer failedRecords = deadLetters(kafkaTemplate); // with Spring's, stack trace too
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     reason(exception));
-            deadLetters.accept(record, exception);
+            (isInvalid(exception) ? invalidRecords : failedRecords).accept(record, exception);
             metrics.deadLettered(record.topic());
         }, limitedRetries());
         handler.setRetryListeners(new RetryListener() {
@@ -101,6 +96,14 @@ class KafkaConfiguration {
         handler.addNotRetryableExceptions(InvalidEventException.class);
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? untilItSucceeds() : null);
         return handler;
+    }
+
+    /** To the same partition of {@code <topic>.DLT}, key and value unchanged, with {@link DeadLetterHeaders}. */
+    private static DeadLetterPublishingRecoverer deadLetters(KafkaTemplate<byte[], byte[]> kafkaTemplate) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        deadLetters.setHeadersFunction((record, exception) -> DeadLetterHeaders.of(record, reason(exception)));
+        return deadLetters;
     }
 
     private static BackOff limitedRetries() {
@@ -128,6 +131,16 @@ class KafkaConfiguration {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().length() >= 2
                     && TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The record could not be understood: what the error handler does not retry. */
+    static boolean isInvalid(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidEventException) {
                 return true;
             }
         }
