@@ -59,10 +59,12 @@ final class FaultStack implements AutoCloseable {
         int port = FreePorts.pick();
         ServiceApi api = new ServiceApi(port);
         started++;
-        ServiceProcess process = ServiceProcess.start(new ServiceProcess.Settings(serviceJar(), "-Xmx384m",
-                arguments, jdbcUrl, EmbeddedPostgresServer.USER, "",
+        // C1 only: a service that lives a minute or two spends less on compiling than it would win; the bound is
+        // for a machine busy with the rest of the build
+        ServiceProcess process = ServiceProcess.start(new ServiceProcess.Settings(serviceJar(),
+                "-Xmx384m -XX:TieredStopAtLevel=1", arguments, jdbcUrl, EmbeddedPostgresServer.USER, "",
                 serviceBootstrap, port, ADMIN_PASSWORD), directory.resolve("service-" + started + ".log"), api,
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(6));
         services.add(process);
         return new ServiceInstance(process, api);
     }

@@ -56,7 +56,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
     void startAgain() {
         generation++;
         process = run("kafka.Kafka", config.toString()).process;
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos(); // a bound for a busy machine
         while (!answers()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the broker exited with " + process.exitValue() + "; see " + log());
@@ -136,7 +136,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     private Launched run(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass));
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(arguments));
         try {
             Process started = new ProcessBuilder(command).redirectErrorStream(true)

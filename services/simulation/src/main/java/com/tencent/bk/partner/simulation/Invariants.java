@@ -40,6 +40,11 @@ final class Invariants {
     private final OutboundLog outbound;
     private final AtRiskWatch atRisk;
     private final Set<String> reported = new HashSet<>();
+    private final Set<String> publishedIds = new HashSet<>();
+    private final Map<String, List<String>> committed = new HashMap<>();
+    private final Map<String, Integer> warnings = new HashMap<>();
+    private int recordsSeen;
+    private long outboxCursor;
     private int checked;
 
     Invariants(ReadOnlyDatabase db, OutboundLog outbound, AtRiskWatch atRisk) {
@@ -219,38 +224,47 @@ final class Invariants {
         }
     }
 
+    /**
+     * Incremental, so a day costs what happened that day: the records read from the topic since the last check,
+     * and the outbox rows committed since (a cursor that stops at the first row not yet published).
+     */
     private void outbound(LocalDate today, List<Violation> found) {
         checked++;
         outbound.catchUp();
-        Set<String> ids = new HashSet<>();
-        for (OutboundLog.Published published : outbound.all()) {
-            if (!ids.add(published.id())) {
+        Set<String> touched = new HashSet<>();
+        List<OutboundLog.Published> all = outbound.all();
+        for (OutboundLog.Published published : all.subList(recordsSeen, all.size())) {
+            touched.add(published.key());
+            if (!publishedIds.add(published.id())) {
                 found.add(new Violation(today, "outbound", "event " + published.id() + " (" + published.type()
                         + " of " + published.key() + ") published more than once"));
             }
-        }
-        Map<String, List<String>> committed = new HashMap<>();
-        for (String[] row : db.rows("""
-                select message_key, event_id::text from program.outbox_event
-                where topic = 'bk.partner.events' and published_at is not null order by id""")) {
-            committed.computeIfAbsent(row[0], key -> new ArrayList<>()).add(row[1]);
-        }
-        for (Map.Entry<String, List<String>> partner : committed.entrySet()) {
-            List<String> onTopic = new ArrayList<>(new java.util.LinkedHashSet<>(
-                    outbound.of(partner.getKey()).stream().map(OutboundLog.Published::id).toList()));
-            if (!onTopic.equals(partner.getValue())) {
-                found.add(new Violation(today, "outbound", partner.getKey() + ": " + partner.getValue().size()
-                        + " events committed, " + onTopic.size() + " on the topic"
-                        + (onTopic.size() == partner.getValue().size() ? " in another order" : "")));
-            }
-        }
-        Map<String, Integer> warnings = new HashMap<>();
-        for (OutboundLog.Published published : outbound.all()) {
             if (published.type().equals("bk.partner.headcount-at-risk")) {
                 String key = AtRiskWatch.pair(published.key(), published.data().path("fallsBelowOn").asText());
                 if (warnings.merge(key, 1, Integer::sum) == 2) {
                     found.add(new Violation(today, "outbound", key + ": warned more than once"));
                 }
+            }
+        }
+        recordsSeen = all.size();
+        for (String[] row : db.rows("""
+                select id, message_key, event_id::text, published_at is not null from program.outbox_event
+                where topic = 'bk.partner.events' and id > ? order by id""", outboxCursor)) {
+            if (!"t".equals(row[3])) {
+                break; // read again tomorrow, once published
+            }
+            outboxCursor = Long.parseLong(row[0]);
+            committed.computeIfAbsent(row[1], key -> new ArrayList<>()).add(row[2]);
+            touched.add(row[1]);
+        }
+        for (String partner : touched) {
+            List<String> events = committed.getOrDefault(partner, List.of());
+            List<String> onTopic = new ArrayList<>(new java.util.LinkedHashSet<>(
+                    outbound.of(partner).stream().map(OutboundLog.Published::id).toList()));
+            if (!onTopic.equals(events)) {
+                found.add(new Violation(today, "outbound", partner + ": " + events.size()
+                        + " events committed, " + onTopic.size() + " on the topic"
+                        + (onTopic.size() == events.size() ? " in another order" : "")));
             }
         }
         for (String unwarned : atRisk.missing(warnings.keySet())) {

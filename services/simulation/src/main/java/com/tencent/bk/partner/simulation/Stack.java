@@ -47,7 +47,7 @@ final class Stack implements AutoCloseable {
         this.database = new Database(jdbcUrl, EmbeddedPostgresServer.USER, "");
     }
 
-    /** Starts the service (again); throws when it does not come up healthy within three minutes. */
+    /** Starts the service (again); throws when it does not come up healthy within six minutes (a bound for a busy machine). */
     ServiceHttp startService() {
         int port = FreePorts.pick();
         starts++;
@@ -55,7 +55,7 @@ final class Stack implements AutoCloseable {
                         "--spring.profiles.active=simulation --partner.simulation.enabled=true "
                                 + "--logging.level.com.tencent.bk.partner=WARN",
                         jdbcUrl, EmbeddedPostgresServer.USER, "", kafka.bootstrapServers(), port, ADMIN_PASSWORD),
-                directory.resolve("service-" + starts + ".log"), new ServiceApi(port), Duration.ofMinutes(3));
+                directory.resolve("service-" + starts + ".log"), new ServiceApi(port), Duration.ofMinutes(6));
         http = new ServiceHttp(port);
         return http;
     }
