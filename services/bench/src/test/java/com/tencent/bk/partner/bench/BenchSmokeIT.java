@@ -27,7 +27,7 @@ class BenchSmokeIT {
         Path output = Path.of("target", "bench-smoke.log").toAbsolutePath();
         Files.createDirectories(workDir);
         Process bench = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--smoke", "--service-jar", serviceJar.toString(),
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--smoke", "--service-jar", serviceJar.toString(),
                 "--work-dir", workDir.toString(),
                 // C1 only: the smoke run checks that nothing is lost or applied twice, not how fast; the C2
                 // compiler would take a third of a core from the rest of the build
