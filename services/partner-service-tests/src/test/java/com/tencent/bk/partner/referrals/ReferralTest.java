@@ -82,9 +82,8 @@ class ReferralTest extends ServiceIntegrationTest {
         assertThat(respondBy.toLocalDate()).isEqualTo(clock.today().plusDays(4));
 
         // the deadline comes: its timer is fired as the job executor would
-        String instance = EngineRestClient.read(engine.get(TestUsers.ADMIN, "/engine-rest/process-instance?businessKey="
-                + lead).getBody()).get(0).path("id").asText();
-        JsonNode timers = EngineRestClient.read(engine.get(TestUsers.ADMIN, "/engine-rest/job?timers=true&processInstanceId="
+        String instance = referral(lead).path("processInstanceId").asText();
+        JsonNode timers = EngineRestClient.read(engine.get(TestUsers.ADMIN, "/engine-rest/job?firstResult=0&maxResults=10&timers=true&processInstanceId="
                 + instance).getBody());
         assertThat(timers).hasSize(1);
         ResponseEntity<String> fired = engine.post(TestUsers.ADMIN, "/engine-rest/job/" + timers.get(0).path("id").asText()

@@ -88,6 +88,7 @@ class ReferralController {
         view.put("placedWith", referral.placedWith());
         view.put("placedBy", referral.placedBy());
         view.put("placementComment", referral.placementComment());
+        view.put("processInstanceId", referral.processInstanceId());
         view.put("offers", records.offersOf(referralId).stream().map(ReferralController::offer).toList());
         return view;
     }

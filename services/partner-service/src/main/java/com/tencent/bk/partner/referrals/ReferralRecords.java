@@ -23,7 +23,7 @@ class ReferralRecords {
 
     record Referral(UUID referralId, String customerName, String customerRegion, String customerContact,
                     Edition edition, String services, String status, Instant receivedAt, String placedWith,
-                    String placedBy, String placementComment) {
+                    String placedBy, String placementComment, String processInstanceId) {
     }
 
     record Offer(long offerId, UUID referralId, String partnerId, Instant offeredAt, Instant respondBy,
@@ -32,7 +32,7 @@ class ReferralRecords {
 
     private static final String REFERRAL_COLUMNS = """
             referral_id, customer_name, customer_region, customer_contact, edition, services, status, received_at,
-            placed_with, placed_by, placement_comment
+            placed_with, placed_by, placement_comment, process_instance_id
             """;
     private static final String OFFER_COLUMNS = """
             offer_id, referral_id, partner_id, offered_at, respond_by, outcome, reason, answered_by, closed_at
@@ -203,7 +203,7 @@ class ReferralRecords {
                 rs.getString("customer_region"), rs.getString("customer_contact"),
                 Edition.valueOf(rs.getString("edition")), rs.getString("services"), rs.getString("status"),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("placed_with"), rs.getString("placed_by"),
-                rs.getString("placement_comment"));
+                rs.getString("placement_comment"), rs.getString("process_instance_id"));
     }
 
     private static Offer offer(ResultSet rs, int row) throws SQLException {
