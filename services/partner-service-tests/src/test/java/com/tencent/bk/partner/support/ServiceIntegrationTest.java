@@ -71,6 +71,12 @@ public abstract class ServiceIntegrationTest {
      */
     protected java.util.List<String> activePartner(String partnerId, String type, int automationService,
                                                    int development) {
+        return activePartner(partnerId, type, automationService, development, null);
+    }
+
+    /** As above, the application naming the company's {@code region} (null: none). */
+    protected java.util.List<String> activePartner(String partnerId, String type, int automationService,
+                                                   int development, String region) {
         java.util.List<String> certificates = new java.util.ArrayList<>();
         for (int i = 0; i < automationService; i++) {
             certificates.add(certify(partnerId, "auto-" + i, "AUTOMATION", "SERVICE", null));
@@ -80,13 +86,13 @@ public abstract class ServiceIntegrationTest {
         }
         awaitConsumed(partnerId);
         if ("ENTERPRISE".equals(type)) {
-            com.fasterxml.jackson.databind.JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId);
+            com.fasterxml.jackson.databind.JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId, region);
             kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
                     invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount",
                     invoice.path("amount").asText(), "currency", invoice.path("currency").asText(),
                     "paidAt", "2026-11-24T08:00:00Z"));
         } else {
-            org.assertj.core.api.Assertions.assertThat(apply(Companies.application(partnerId, type))
+            org.assertj.core.api.Assertions.assertThat(apply(withRegion(Companies.application(partnerId, type), region))
                     .getStatusCode().value()).isEqualTo(201);
             engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
                     Map.of("approved", true, "comment", "ok"));
@@ -103,7 +109,19 @@ public abstract class ServiceIntegrationTest {
      * the data of the {@code bk.partner.invoice-requested} event the onboarding then published.
      */
     protected com.fasterxml.jackson.databind.JsonNode enterpriseApplicantAwaitingFee(String partnerId) {
-        org.assertj.core.api.Assertions.assertThat(apply(Companies.application(partnerId, "ENTERPRISE"))
+        return enterpriseApplicantAwaitingFee(partnerId, null);
+    }
+
+    private static Map<String, Object> withRegion(Map<String, Object> application, String region) {
+        Map<String, Object> withRegion = new java.util.HashMap<>(application);
+        if (region != null) {
+            withRegion.put("region", region);
+        }
+        return withRegion;
+    }
+
+    protected com.fasterxml.jackson.databind.JsonNode enterpriseApplicantAwaitingFee(String partnerId, String region) {
+        org.assertj.core.api.Assertions.assertThat(apply(withRegion(Companies.application(partnerId, "ENTERPRISE"), region))
                 .getStatusCode().value()).isEqualTo(201);
         engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
                 Map.of("approved", true, "comment", "ok"));

@@ -1,5 +1,7 @@
 package com.tencent.bk.partner.onboarding;
 
+import com.tencent.bk.partner.registry.Regions;
+
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
 import java.util.Optional;
@@ -32,13 +34,13 @@ class ApplicationRecords {
         jdbc.sql("""
                         insert into program.application (application_id, partner_id, company_name, type, contact_name,
                             contact_email, contact_phone, accepts_program_rules, no_competing_products, status,
-                            submitted_by, submitted_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+                            submitted_by, submitted_at, region)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)
                         """)
                 .params(applicationId, request.partnerId(), request.companyName(), request.type(),
                         request.contact().name(), request.contact().email(), request.contact().phone(),
                         request.attestations().acceptsProgramRules(), request.attestations().noCompetingProducts(),
-                        submittedBy, Timestamp.from(clock.now()))
+                        submittedBy, Timestamp.from(clock.now()), Regions.normalize(request.region()))
                 .update();
     }
 

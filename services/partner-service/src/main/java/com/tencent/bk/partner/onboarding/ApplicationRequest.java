@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.onboarding;
 
+import com.tencent.bk.partner.registry.Regions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -18,7 +19,9 @@ record ApplicationRequest(
         @NotBlank @Pattern(regexp = "ENTERPRISE|COMMUNITY|EDUCATION|BRAND",
                 message = "must be one of ENTERPRISE, COMMUNITY, EDUCATION, BRAND") String type,
         @NotNull @Valid Contact contact,
-        @NotNull @Valid Attestations attestations) {
+        @NotNull @Valid Attestations attestations,
+        // optional: where the company mainly works; the sharing plan prefers partners of the customer's region
+        @Size(max = Regions.MAX_LENGTH) @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE) String region) {
 
     record Contact(
             @NotBlank @Size(max = 100) String name,

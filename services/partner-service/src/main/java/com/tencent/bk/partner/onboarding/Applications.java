@@ -50,6 +50,7 @@ class Applications {
         PartnerType type = PartnerType.valueOf(request.type());
         registry.recordApplicant(request.partnerId(), request.companyName(), type,
                 new Partner.Contact(request.contact().name(), request.contact().email(), request.contact().phone()));
+        registry.changeRegion(request.partnerId(), request.region());
         outbox.publish(new ApplicationReceived(request.partnerId(), applicationId, type));
         String processInstanceId = workflows.start(Bpmn.ONBOARDING, request.partnerId(),
                 startVariables(applicationId, request));

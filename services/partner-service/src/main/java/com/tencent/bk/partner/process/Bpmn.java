@@ -11,6 +11,12 @@ public final class Bpmn {
     public static final String QUARTERLY_AUDIT = "quarterly-audit";
     public static final String CONFIRM_TERMINATION = "confirm-termination";
     public static final String AUDIT_REQUESTED_MESSAGE = "AuditRequested";
+    /** Business key = referralId. */
+    public static final String LEAD_REFERRAL = "lead-referral";
+    public static final String PLACE_REFERRAL = "place-referral";
+    public static final String REFERRAL_ACCEPTED_MESSAGE = "ReferralAccepted";
+    public static final String REFERRAL_DECLINED_MESSAGE = "ReferralDeclined";
+    public static final String REFERRAL_WITHDRAWN_MESSAGE = "ReferralOfferWithdrawn";
 
     public static final String REVIEW_APPLICATION = "review-application";
     public static final String APPROVE_APPLICATION = "approve-application";

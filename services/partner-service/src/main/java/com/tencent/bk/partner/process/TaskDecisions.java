@@ -20,6 +20,7 @@ public final class TaskDecisions {
     public static final String COMMENT = "comment";
     public static final int MAX_COMMENT = 2000;
     private static final Pattern CONTRACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+    private static final Pattern PARTNER_ID = Pattern.compile("[0-9A-Z]{18}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     /** Verified certified engineers per track, in {@code Headcount} order (automation service, any, development). */
@@ -38,6 +39,9 @@ public final class TaskDecisions {
             // a mismatch says what the auditor verified: the headcount the tier is then held against
             new Declaration(Bpmn.AUDIT_PARTNER, Bpmn.AUDIT_OUTCOME, Set.of("CONFIRMED", "MISMATCH", "DECEPTION"),
                     Set.of("MISMATCH", "DECEPTION"), Set.copyOf(VERIFIED_HEADCOUNT), TaskDecisions::verifiedHeadcount),
+            // a lead no partner took is placed by hand with a partner (placedWith), or not placed, saying why
+            new Declaration(Bpmn.PLACE_REFERRAL, "placed", Set.of(), Set.of("false"), Set.of("placedWith"),
+                    TaskDecisions::placedWith),
             // a shortfall follow-up decides nothing: the manager notes what was done, which is required
             new Declaration(Bpmn.FOLLOW_UP_SHORTFALL, null, Set.of(), Set.of(), Set.of()));
 
@@ -204,6 +208,20 @@ public final class TaskDecisions {
             problems.add(VERIFIED_HEADCOUNT.get(0) + ": cannot exceed " + VERIFIED_HEADCOUNT.get(1)
                     + " (a service-level automation engineer is also counted at any level)");
             names.add(VERIFIED_HEADCOUNT.get(0));
+        }
+    }
+
+    /** {@code place-referral}: placed names the partner (a unified social credit code); not placed names none. */
+    private static void placedWith(String placed, Map<String, Object> values, List<String> problems,
+                                   List<String> names) {
+        Object partner = values.get("placedWith");
+        if ("true".equals(placed) && !(partner instanceof String text && PARTNER_ID.matcher(text).matches())) {
+            problems.add("placedWith: required when placed is true, the partnerId (18 characters) of the partner"
+                    + (partner == null ? "" : ", was " + describe(partner)));
+            names.add("placedWith");
+        } else if ("false".equals(placed) && partner != null) {
+            problems.add("placedWith: only when placed is true");
+            names.add("placedWith");
         }
     }
 

@@ -82,6 +82,12 @@ public class Workflows {
         return !results.isEmpty();
     }
 
+    /** Delivers a message to the one instance with this business key waiting for it; false when none waits. */
+    public boolean correlate(String messageName, String businessKey) {
+        return !runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(businessKey)
+                .correlateAllWithResult().isEmpty();
+    }
+
     /** Tells the partner's running processes that wait for this message; false when none waits. */
     public boolean notifyPartner(String messageName, String partnerId) {
         return !runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(partnerId)

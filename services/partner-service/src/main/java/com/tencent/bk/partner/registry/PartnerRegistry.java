@@ -74,6 +74,17 @@ public class PartnerRegistry {
                 .update();
     }
 
+    /** The region the company gave in its latest application (null: none given); see {@link Regions}. */
+    public void changeRegion(String partnerId, String region) {
+        requireOne(jdbc.sql("update program.partner set region = ? where partner_id = ?")
+                .params(Regions.normalize(region), partnerId).update(), partnerId);
+    }
+
+    public Optional<String> regionOf(String partnerId) {
+        return jdbc.sql("select region from program.partner where partner_id = ?").param(partnerId)
+                .query(String.class).optional();
+    }
+
     public void changeStatus(String partnerId, PartnerStatus status) {
         int updated = jdbc.sql("update program.partner set status = ?, updated_at = ? where partner_id = ?")
                 .params(status.name(), Timestamp.from(clock.now()), partnerId).update();

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import com.tencent.bk.partner.termination.PartnershipTerminated;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -75,11 +76,12 @@ public class Renewals {
     private final RenewalProperties properties;
     private final RenewalRecords records;
     private final UnusedFees unusedFees;
+    private final ApplicationEventPublisher events;
 
     Renewals(PartnerRegistry registry, Headcounts headcounts, TierRules rules, FeeSchedule fees, Invoices invoices,
              Outbox outbox, Workflows workflows, TierReevaluation reevaluation, ProgramClock clock,
              ContractProperties contracts, RenewalProperties properties, RenewalRecords records,
-             UnusedFees unusedFees) {
+             UnusedFees unusedFees, ApplicationEventPublisher events) {
         this.registry = registry;
         this.headcounts = headcounts;
         this.rules = rules;
@@ -93,6 +95,7 @@ public class Renewals {
         this.properties = properties;
         this.records = records;
         this.unusedFees = unusedFees;
+        this.events = events;
     }
 
     /** Starts the renewal process of a new contract; it sleeps until the renewal check is due. */
@@ -177,6 +180,7 @@ public class Renewals {
         // still decided (a breach stays a breach), and finance keeps its payment cases
         workflows.endOtherProcesses(partnerId, renewalProcessInstanceId, "partnership expired",
                 Bpmn.CONTRACT_TERMINATION);
+        events.publishEvent(new PartnershipExpired(partnerId, endsOn));
     }
 
     Optional<Fee> feeFor(String partnerId, PartnerLevel level) {
