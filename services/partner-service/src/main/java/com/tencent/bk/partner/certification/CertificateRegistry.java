@@ -251,4 +251,37 @@ class CertificateRegistry {
                 .params(from, until).query(String.class).list());
     }
 
+    /**
+     * Why the engineer's certificates of this company no longer count on {@code onDay}: each one revoked, past its
+     * last valid day, or transferred to another company, described in a sentence.
+     */
+    List<String> lapsedOf(String partnerId, String engineerId, LocalDate onDay) {
+        return jdbc.sql("""
+                        select c.certificate_id, c.partner_id, c.status, c.status_reason, c.expires_on, c.track, c.level
+                        from program.certificate c
+                        where c.engineer_id = :engineer
+                          and (c.partner_id = :partner or c.certificate_id in (
+                              select t.certificate_id from program.certificate_transfer t
+                              where t.from_partner_id = :partner))
+                        order by c.certificate_id
+                        """)
+                .param("engineer", engineerId).param("partner", partnerId)
+                .query((rs, row) -> {
+                    String certificate = rs.getString(7) == null ? rs.getString(6) : rs.getString(6) + "/" + rs.getString(7);
+                    String id = "certificate " + rs.getString(1) + " (" + certificate + ")";
+                    LocalDate expiresOn = rs.getObject(5, LocalDate.class);
+                    if (!partnerId.equals(rs.getString(2))) {
+                        return id + " transferred to " + rs.getString(2);
+                    }
+                    if ("REVOKED".equals(rs.getString(3))) {
+                        return id + " revoked" + (rs.getString(4) == null ? "" : ": " + rs.getString(4));
+                    }
+                    if ("EXPIRED".equals(rs.getString(3)) || (expiresOn != null && expiresOn.isBefore(onDay))) {
+                        return id + " expired" + (expiresOn == null ? "" : " (last valid day " + expiresOn + ")");
+                    }
+                    return null;
+                })
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
 }

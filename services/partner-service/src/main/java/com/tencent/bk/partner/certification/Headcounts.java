@@ -40,4 +40,9 @@ public class Headcounts {
     public Set<String> activePartnersWithExpiries(LocalDate from, LocalDate until) {
         return certificates.activePartnersWithExpiries(from, until);
     }
+
+    /** Why the engineer's certificates of the company stopped counting (revoked, expired, transferred away). */
+    public List<String> lapsedToday(String partnerId, String engineerId) {
+        return certificates.lapsedOf(partnerId, engineerId, clock.today());
+    }
 }

@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.onboarding;
 
+import com.tencent.bk.partner.benefits.Benefits;
 import com.tencent.bk.partner.billing.FeePaid;
 import com.tencent.bk.partner.billing.FeeSchedule;
 import com.tencent.bk.partner.billing.FeesOfEndedApplications;
@@ -55,7 +56,7 @@ class Onboarding {
     private final Outbox outbox;
     private final Workflows workflows;
     private final ProgramClock clock;
-    private final OnboardingProperties properties;
+    private final Benefits benefits;
     private final TierReevaluation reevaluation;
     private final ContractProperties contractTerm;
     private final Renewals renewals;
@@ -63,7 +64,7 @@ class Onboarding {
 
     Onboarding(PartnerRegistry registry, ApplicationRecords applications, Headcounts headcounts, TierRules tierRules,
                FeeSchedule fees, Invoices invoices, Outbox outbox, Workflows workflows, ProgramClock clock,
-               OnboardingProperties properties, TierReevaluation reevaluation, ContractProperties contractTerm,
+               Benefits benefits, TierReevaluation reevaluation, ContractProperties contractTerm,
                Renewals renewals, FeesOfEndedApplications feesToReturn) {
         this.registry = registry;
         this.applications = applications;
@@ -74,7 +75,7 @@ class Onboarding {
         this.outbox = outbox;
         this.workflows = workflows;
         this.clock = clock;
-        this.properties = properties;
+        this.benefits = benefits;
         this.reevaluation = reevaluation;
         this.contractTerm = contractTerm;
         this.renewals = renewals;
@@ -192,7 +193,7 @@ class Onboarding {
         registry.activate(partnerId, level, contract, applicationId);
         applications.close(applicationId, Status.ACTIVATED, null);
         outbox.publish(new PartnerActivated(partnerId, type, level, contract.contractId(), contract.startsOn(),
-                contract.endsOn(), properties.benefitsOf(type)));
+                contract.endsOn(), benefits.of(type)));
         // the first tier decision of the partnership; a shortfall or upgrade since review starts re-evaluation
         reevaluation.reevaluate(List.of(partnerId), "ACTIVATION");
         renewals.schedule(partnerId, contract);

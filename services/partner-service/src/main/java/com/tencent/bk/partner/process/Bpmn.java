@@ -9,6 +9,11 @@ public final class Bpmn {
     public static final String CONTRACT_TERMINATION = "contract-termination";
     public static final String PARTNER_RENEWAL = "partner-renewal";
     public static final String QUARTERLY_AUDIT = "quarterly-audit";
+    public static final String COURSE_REVIEW = "course-review";
+    public static final String COURSE_SUSPENSION = "course-suspension";
+    public static final String REVIEW_COURSE = "review-course";
+    /** To the suspension of a course whose partner named certified replacement instructors. */
+    public static final String INSTRUCTORS_REPLACED_MESSAGE = "CourseInstructorsReplaced";
     public static final String CONFIRM_TERMINATION = "confirm-termination";
     public static final String AUDIT_REQUESTED_MESSAGE = "AuditRequested";
     /** Business key = referralId. */

@@ -36,6 +36,7 @@ public final class TaskDecisions {
             yesNo(Bpmn.SIGN_RENEWAL, Variables.CONTRACT_SIGNED, Variables.CONTRACT_ID),
             yesNo(Bpmn.CONFIRM_TERMINATION, "confirmed"),
             yesNo(Bpmn.RESOLVE_PAYMENT, Variables.ACCEPT_PAYMENT),
+            yesNo(Bpmn.REVIEW_COURSE, Variables.APPROVED),
             // a mismatch says what the auditor verified: the headcount the tier is then held against
             new Declaration(Bpmn.AUDIT_PARTNER, Bpmn.AUDIT_OUTCOME, Set.of("CONFIRMED", "MISMATCH", "DECEPTION"),
                     Set.of("MISMATCH", "DECEPTION"), Set.copyOf(VERIFIED_HEADCOUNT), TaskDecisions::verifiedHeadcount),

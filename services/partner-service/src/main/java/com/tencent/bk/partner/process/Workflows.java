@@ -93,4 +93,13 @@ public class Workflows {
         return !runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(partnerId)
                 .correlateAllWithResult().isEmpty();
     }
+
+    /**
+     * Tells the partner's running process that waits for this message and holds {@code variable = value} (e.g. the
+     * suspension of one course); false when none waits.
+     */
+    public boolean notifyPartner(String messageName, String partnerId, String variable, Object value) {
+        return !runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(partnerId)
+                .processInstanceVariableEquals(variable, value).correlateAllWithResult().isEmpty();
+    }
 }

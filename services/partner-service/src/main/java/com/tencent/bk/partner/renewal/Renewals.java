@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.renewal;
 
+import com.tencent.bk.partner.benefits.Benefits;
 import com.tencent.bk.partner.billing.Fee;
 import com.tencent.bk.partner.billing.FeePaid;
 import com.tencent.bk.partner.billing.FeeSchedule;
@@ -76,12 +77,13 @@ public class Renewals {
     private final RenewalProperties properties;
     private final RenewalRecords records;
     private final UnusedFees unusedFees;
+    private final Benefits benefits;
     private final ApplicationEventPublisher events;
 
     Renewals(PartnerRegistry registry, Headcounts headcounts, TierRules rules, FeeSchedule fees, Invoices invoices,
              Outbox outbox, Workflows workflows, TierReevaluation reevaluation, ProgramClock clock,
              ContractProperties contracts, RenewalProperties properties, RenewalRecords records,
-             UnusedFees unusedFees, ApplicationEventPublisher events) {
+             UnusedFees unusedFees, Benefits benefits, ApplicationEventPublisher events) {
         this.registry = registry;
         this.headcounts = headcounts;
         this.rules = rules;
@@ -95,6 +97,7 @@ public class Renewals {
         this.properties = properties;
         this.records = records;
         this.unusedFees = unusedFees;
+        this.benefits = benefits;
         this.events = events;
     }
 
@@ -180,6 +183,8 @@ public class Renewals {
         // still decided (a breach stays a breach), and finance keeps its payment cases
         workflows.endOtherProcesses(partnerId, renewalProcessInstanceId, "partnership expired",
                 Bpmn.CONTRACT_TERMINATION);
+        benefits.announce(partnerId, Benefits.Reason.EXPIRED, "合同到期未续约 Contract " + contractId
+                + " ended on " + endsOn + " without renewal");
         events.publishEvent(new PartnershipExpired(partnerId, endsOn));
     }
 
@@ -274,6 +279,9 @@ public class Renewals {
         }
         outbox.publish(new PartnerRenewed(partnerId, next.contractId(), next.endsOn(),
                 "续约 Renewed" + (level == null ? "" : " at " + level)));
+        benefits.announce(partnerId, level != current ? Benefits.Reason.LEVEL_CHANGED : Benefits.Reason.RENEWED,
+                "续约 Renewed: contract " + next.contractId() + " until " + next.endsOn()
+                        + (level != current ? ", level " + current + " -> " + level : ""));
         reevaluation.reevaluate(List.of(partnerId), "RENEWAL");
         schedule(partnerId, next);
         return next;

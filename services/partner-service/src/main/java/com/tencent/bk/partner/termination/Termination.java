@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.termination;
 
+import com.tencent.bk.partner.benefits.Benefits;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.events.Outbox;
 import com.tencent.bk.partner.process.Workflows;
@@ -19,9 +20,11 @@ class Termination {
     private final TerminationCases cases;
     private final ProgramClock clock;
     private final ApplicationEventPublisher events;
+    private final Benefits benefits;
 
     Termination(PartnerRegistry registry, Outbox outbox, Workflows workflows, TerminationCases cases,
-                ProgramClock clock, ApplicationEventPublisher events) {
+                ProgramClock clock, ApplicationEventPublisher events, Benefits benefits) {
+        this.benefits = benefits;
         this.registry = registry;
         this.outbox = outbox;
         this.workflows = workflows;
@@ -40,6 +43,7 @@ class Termination {
         workflows.endOtherProcesses(partnerId, caseProcessInstanceId, "partner terminated: " + reason);
         outbox.publish(new PartnerTerminated(partnerId, reason, effectiveOn, false));
         cases.decide(partnerId, "TERMINATED", decidedBy, comment);
+        benefits.announce(partnerId, Benefits.Reason.TERMINATED, reason);
         events.publishEvent(new PartnershipTerminated(partnerId, reason));
     }
 

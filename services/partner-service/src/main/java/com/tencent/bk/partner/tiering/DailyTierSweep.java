@@ -1,6 +1,8 @@
 package com.tencent.bk.partner.tiering;
 
+import com.tencent.bk.partner.certification.CertificatesPassedExpiry;
 import com.tencent.bk.partner.certification.Headcounts;
+import org.springframework.context.ApplicationEventPublisher;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.events.Outbox;
 import com.tencent.bk.partner.tiering.TierEvents.HeadcountAtRisk;
@@ -43,9 +45,12 @@ public class DailyTierSweep {
     private final ProgramClock clock;
     private final TieringProperties properties;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     DailyTierSweep(JdbcClient jdbc, Headcounts headcounts, TierReevaluation reevaluation, HeadcountForecast forecast,
-                   Outbox outbox, ProgramClock clock, TieringProperties properties, TransactionTemplate transaction) {
+                   Outbox outbox, ProgramClock clock, TieringProperties properties, TransactionTemplate transaction,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.headcounts = headcounts;
         this.reevaluation = reevaluation;
@@ -105,6 +110,7 @@ public class DailyTierSweep {
         // certificates whose last valid day was in [lastDay, today) stopped counting since the last run
         Set<String> expired = headcounts.activePartnersWithExpiries(lastDay.get(), today);
         int changed = reevaluation.reevaluate(expired, "CERTIFICATE_EXPIRY");
+        events.publishEvent(new CertificatesPassedExpiry(expired));
         jdbc.sql("update program.sweep_state set last_day = ? where name = ?").params(today, NAME).update();
         return changed;
     }

@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.tiering;
 
+import com.tencent.bk.partner.benefits.Benefits;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.events.Outbox;
 import com.tencent.bk.partner.registry.Partner;
@@ -27,9 +28,12 @@ class Shortfalls {
     private final Terminations terminations;
     private final ProgramClock clock;
     private final TieringProperties properties;
+    private final Benefits benefits;
 
     Shortfalls(PartnerRegistry registry, VerifiedHeadcounts headcounts, TierRules rules, EvaluationLog evaluations,
-               Outbox outbox, Terminations terminations, ProgramClock clock, TieringProperties properties) {
+               Outbox outbox, Terminations terminations, ProgramClock clock, TieringProperties properties,
+               Benefits benefits) {
+        this.benefits = benefits;
         this.registry = registry;
         this.headcounts = headcounts;
         this.rules = rules;
@@ -97,6 +101,8 @@ class Shortfalls {
     private void changeLevel(Evaluation evaluation, PartnerLevel to, String reason) {
         registry.changeLevel(evaluation.partnerId(), to);
         outbox.publish(new LevelChanged(evaluation.partnerId(), evaluation.currentLevel(), to, reason));
+        benefits.announce(evaluation.partnerId(), Benefits.Reason.LEVEL_CHANGED,
+                evaluation.currentLevel() + " -> " + to + ": " + reason);
         Partner changed = registry.lock(evaluation.partnerId()).orElseThrow();
         evaluations.record(rules.evaluate(changed, evaluation.headcount(), "LEVEL_CHANGED"));
     }
