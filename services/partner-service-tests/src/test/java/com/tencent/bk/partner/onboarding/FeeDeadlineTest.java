@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.DueTimers;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +12,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,9 +72,6 @@ class FeeDeadlineTest extends ServiceIntegrationTest {
     private void executeDueTimers(String partnerId) {
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId)
                 .singleResult().getId();
-        for (Job job : management.createJobQuery().processInstanceId(instanceId).timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime()).list()) {
-            management.executeJob(job.getId());
-        }
+        DueTimers.fire(management, instanceId);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.DueTimers;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
@@ -363,10 +364,7 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
     }
 
     private void executeDueTimers(String processInstanceId) {
-        for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime()).list()) {
-            management.executeJob(job.getId());
-        }
+        DueTimers.fire(management, processInstanceId);
     }
 
     private JsonNode deadlines(String partnerId) {

@@ -106,6 +106,11 @@ class RenewalTest extends ServiceIntegrationTest {
         assertThat(partner(partnerId).path("level").asText()).isEqualTo("LEVEL_3");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("partner-renewal")
                 .processInstanceBusinessKey(partnerId).count()).as("the next term's renewal").isEqualTo(1);
+        JsonNode benefits = kafka.awaitPartnerEvent(partnerId, "bk.partner.benefits-changed").path("data");
+        assertThat(benefits.path("reason").asText()).as("the new term's benefits, announced again")
+                .isEqualTo("RENEWED");
+        assertThat(benefits.path("level").asText()).isEqualTo("LEVEL_3");
+        assertThat(benefits.path("benefits").toString()).contains("SELL_ENTERPRISE_EDITION");
     }
 
     @Test
@@ -123,6 +128,9 @@ class RenewalTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(partner(partnerId).path("status").asText()));
         assertThat(kafka.awaitPartnerEvent(partnerId, "bk.partner.not-renewed").path("data").path("reason").asText())
                 .contains("not paid");
+        JsonNode benefits = kafka.awaitPartnerEvent(partnerId, "bk.partner.benefits-changed").path("data");
+        assertThat(benefits.path("reason").asText()).as("the benefits end with the partnership").isEqualTo("EXPIRED");
+        assertThat(benefits.path("benefits").size()).isZero();
     }
 
     @Test

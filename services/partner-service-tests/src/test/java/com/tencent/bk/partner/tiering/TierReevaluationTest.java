@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.DueTimers;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -261,10 +261,7 @@ class TierReevaluationTest extends ServiceIntegrationTest {
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(92, ChronoUnit.DAYS)));
         String instance = runtime.createProcessInstanceQuery().processDefinitionKey("tier-reevaluation")
                 .processInstanceBusinessKey(partnerId).singleResult().getId();
-        for (Job job : management.createJobQuery().processInstanceId(instance).timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime()).list()) {
-            management.executeJob(job.getId());
-        }
+        DueTimers.fire(management, instance);
     }
 
     private boolean running(String partnerId) {
