@@ -65,6 +65,8 @@ final class Invariants {
         invoices(today, found);
         money(today, found);
         outbound(today, found);
+        courses(today, now, found);
+        referrals(now, found);
         incidents(today, found);
         List<Violation> fresh = new ArrayList<>();
         for (Violation violation : found) {
@@ -150,7 +152,8 @@ final class Invariants {
             boolean serves = switch (key) {
                 case "partner-onboarding" -> List.of("APPLIED", "UNDER_REVIEW", "AWAITING_PAYMENT",
                         "AWAITING_SIGNATURE").contains(partner);
-                case "tier-reevaluation", "partner-renewal" -> "ACTIVE".equals(partner);
+                case "tier-reevaluation", "partner-renewal", "course-review", "course-suspension" ->
+                        "ACTIVE".equals(partner);
                 case "contract-termination" -> "ACTIVE".equals(partner) || undecidedTerminations.contains(process[1]);
                 case "payment-exception" -> openCases.contains(process[0]);
                 default -> true;
@@ -270,6 +273,72 @@ final class Invariants {
         for (String unwarned : atRisk.missing(warnings.keySet())) {
             found.add(new Violation(today, "outbound", unwarned + " within " + AtRiskWatch.WINDOW_DAYS
                     + " days (forecast two mornings running) and was never warned"));
+        }
+    }
+
+    /**
+     * An approved course runs only with instructors who hold a matching certificate of the partner today; a
+     * suspended one is withdrawn once its deadline passed; an ended partnership runs no course.
+     */
+    private void courses(LocalDate today, Instant now, List<Violation> found) {
+        checked++;
+        Map<String, List<String[]>> certificates = new HashMap<>();
+        for (String[] row : db.rows("""
+                select c.partner_id, c.engineer_id, c.track, coalesce(c.level, '') from program.certificate c
+                where c.granted and c.status = 'VALID' and (c.expires_on is null or c.expires_on >= ?)
+                  and exists (select 1 from program.course k where k.partner_id = c.partner_id and k.state = 'APPROVED')
+                order by 1, 2""", today)) {
+            certificates.computeIfAbsent(row[0] + "/" + row[1], key -> new ArrayList<>())
+                    .add(new String[] {row[1], row[2], row[3]});
+        }
+        for (String[] row : db.rows("""
+                select k.course_id::text, k.partner_id, k.kind, coalesce(k.track, ''), coalesce(k.level, ''),
+                       i.engineer_id
+                from program.course k join program.course_instructor i on i.course_id = k.course_id
+                where k.state = 'APPROVED' order by 1, 6""")) {
+            boolean qualified = certificates.getOrDefault(row[1] + "/" + row[5], List.of()).stream()
+                    .anyMatch(held -> !row[2].equals("CERTIFICATION") || CoursesAndLeads.matches(held, row[3], row[4]));
+            if (!qualified) {
+                found.add(new Violation(today, "course", "APPROVED course " + row[0] + " of " + row[1]
+                        + " runs with instructor " + row[5] + " who holds no matching valid certificate of it"));
+            }
+        }
+        for (String[] row : db.rows("""
+                select k.course_id::text, k.partner_id, k.state, p.status from program.course k
+                join program.partner p on p.partner_id = k.partner_id
+                where (k.state = 'SUSPENDED' and k.replace_by < ?)
+                   or (p.status <> 'ACTIVE' and k.state in ('UNDER_REVIEW', 'APPROVED', 'SUSPENDED'))
+                order by 1""", java.sql.Timestamp.from(now))) {
+            found.add(new Violation(today, "course", "course " + row[0] + " of " + row[1] + " is " + row[2]
+                    + (row[3].equals("ACTIVE") ? " past its replacement deadline" : " though the partner is " + row[3])));
+        }
+    }
+
+    /**
+     * An open offer of a lead is held by an ACTIVE partner that may take its edition, before its deadline; a lead
+     * being offered has exactly one open offer.
+     */
+    private void referrals(Instant now, List<Violation> found) {
+        checked++;
+        LocalDate today = LocalDate.ofInstant(now, ProgramDays.CHINA);
+        for (String[] row : db.rows("""
+                select o.referral_id::text, o.partner_id, p.status, p.type, r.edition,
+                       o.respond_by < ? as overdue
+                from program.referral_offer o join program.referral r on r.referral_id = o.referral_id
+                join program.partner p on p.partner_id = o.partner_id
+                where o.outcome is null
+                  and (p.status <> 'ACTIVE' or p.type not in ('ENTERPRISE', 'COMMUNITY')
+                       or (r.edition = 'ENTERPRISE' and p.type <> 'ENTERPRISE') or o.respond_by < ?)
+                order by 1""", java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))) {
+            found.add(new Violation(today, "referral", "lead " + row[0] + " (" + row[4] + " edition) is offered to "
+                    + row[1] + ", " + row[2] + " " + row[3] + ("t".equals(row[5]) ? ", past its deadline" : "")));
+        }
+        for (String[] row : db.rows("""
+                select r.referral_id::text, count(o.offer_id) from program.referral r
+                left join program.referral_offer o on o.referral_id = r.referral_id and o.outcome is null
+                where r.status = 'OFFERING' group by r.referral_id having count(o.offer_id) <> 1 order by 1""")) {
+            found.add(new Violation(today, "referral", "lead " + row[0] + " is OFFERING with " + row[1]
+                    + " open offers"));
         }
     }
 

@@ -39,7 +39,7 @@ final class People {
             if (random.nextDouble() >= 0.55) {
                 continue; // not today
             }
-            Decision decision = decide(task[1]);
+            Decision decision = task[1].equals("place-referral") ? placeReferral(task[2]) : decide(task[1]);
             if (decision == null) {
                 continue;
             }
@@ -89,6 +89,7 @@ final class People {
             case "approve-application" -> yesNo("manager", "approved", 0.9, Map.of());
             case "sign-contract" -> yesNo(manager, "contractSigned", 0.92, Map.of());
             case "review-renewal" -> yesNo(manager, "approved", 0.85, Map.of());
+            case "review-course" -> yesNo("reviewer", "approved", 0.85, Map.of());
             case "sign-renewal" -> yesNo(manager, "contractSigned", 0.92, Map.of());
             case "confirm-termination" -> yesNo(manager, "confirmed", 0.7, Map.of());
             case "resolve-payment" -> yesNo("finance", "acceptPayment", 0.6, Map.of());
@@ -113,6 +114,21 @@ final class People {
             }
             default -> null;
         };
+    }
+
+    /** A lead no partner took: a manager places it with an eligible ACTIVE partner, or says why not. */
+    private Decision placeReferral(String referralId) {
+        String manager = random.nextInt(5) == 0 ? "lead" : "manager";
+        List<String[]> eligible = database.rows("""
+                select p.partner_id from program.partner p join program.referral r on r.referral_id::text = ?
+                where p.status = 'ACTIVE' and (p.type = 'ENTERPRISE' or (p.type = 'COMMUNITY' and r.edition = 'COMMUNITY'))
+                order by p.partner_id""", referralId);
+        if (eligible.isEmpty() || random.nextDouble() < 0.3) {
+            return new Decision(manager, "not placed", Map.of("placed", false,
+                    "comment", "模拟 simulated: the customer chose to wait"));
+        }
+        return new Decision(manager, "placed", Map.of("placed", true,
+                "placedWith", eligible.get(random.nextInt(eligible.size()))[0]));
     }
 
     private Decision yesNo(String user, String variable, double yes, Map<String, Object> extra) {

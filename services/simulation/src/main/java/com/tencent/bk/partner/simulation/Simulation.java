@@ -45,6 +45,7 @@ final class Simulation {
                 InboundEvents events = new InboundEvents(options.seed());
                 EventGenerator generator = new EventGenerator(random, population, events);
                 People people = new People(random, db);
+                CoursesAndLeads coursesAndLeads = new CoursesAndLeads(random, db);
                 Restarts restarts = new Restarts(options.restarts(), days, random);
                 AtRiskWatch atRisk = new AtRiskWatch(db);
                 Invariants invariants = new Invariants(db, outbound, atRisk);
@@ -90,6 +91,8 @@ final class Simulation {
                         http = restart(stack, restarts, today);
                     }
                     settle(clock, http, today);
+                    coursesAndLeads.day(http, today);
+                    settle(clock, http, today);
                     long t2 = System.nanoTime();
                     int worked = people.work(http);
                     tasks += worked;
@@ -116,6 +119,7 @@ final class Simulation {
                 report.line(String.format("== wall time per phase: clock %.0f s, events %.0f s, tasks %.0f s, "
                         + "invariants %.0f s", phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9, phases[3] / 1e9));
                 Map<String, Integer> taskCounts = new HashMap<>(people.counts());
+                coursesAndLeads.counts().forEach((key, count) -> generator.counts().merge(key, count, Integer::sum));
                 return new Report.Summary(population.companies().size(), days, events.count(), tasks,
                         restarts.done(), restarts.failed(), invariants.checked(), report.violations(),
                         (System.nanoTime() - started) / 1e9,
