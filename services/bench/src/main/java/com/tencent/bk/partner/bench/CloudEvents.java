@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The inbound events of CONTRACTS.md, as the training &amp; exam system and billing send them. */
+/** The inbound events of docs/contracts.md, as the training &amp; exam system and billing send them. */
 final class CloudEvents {
 
     static final String CERTIFICATIONS = "bk.certification.events";
@@ -28,7 +28,7 @@ final class CloudEvents {
         return source;
     }
 
-    /** The producer each inbound topic trusts (CONTRACTS.md); the service dead-letters events from any other. */
+    /** The producer each inbound topic trusts (docs/contracts.md); the service dead-letters events from any other. */
     static String trustedSource(String topic) {
         return switch (topic) {
             case CERTIFICATIONS -> "/bk/training-exam";

@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Valid, unique unified social credit codes (GB 32100-2015, check character as in CONTRACTS.md): a random
+ * Valid, unique unified social credit codes (GB 32100-2015, check character as in docs/contracts.md): a random
  * run tag keeps runs against one database apart, a counter keeps companies of one run apart.
  */
 public final class PartnerIds {

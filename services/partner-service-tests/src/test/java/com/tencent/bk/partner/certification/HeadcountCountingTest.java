@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The counting rules of CONTRACTS.md, fed through {@code bk.certification.events} and read back through
+ * The counting rules of docs/contracts.md, fed through {@code bk.certification.events} and read back through
  * {@code GET /api/partners/{partnerId}}. Certificates of companies that are not partners yet are kept and
  * count from the moment the company applies.
  */

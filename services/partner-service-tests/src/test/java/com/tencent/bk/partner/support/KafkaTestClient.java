@@ -59,7 +59,7 @@ public final class KafkaTestClient {
         return shared;
     }
 
-    /** The producer each inbound topic trusts (CONTRACTS.md): anything else is dead-lettered. */
+    /** The producer each inbound topic trusts (docs/contracts.md): anything else is dead-lettered. */
     public static String trustedSource(String topic) {
         return switch (topic) {
             case "bk.certification.events" -> "/bk/training-exam";

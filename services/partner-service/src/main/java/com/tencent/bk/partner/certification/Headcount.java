@@ -16,7 +16,7 @@ public record Headcount(int automationService, int automationUsage, int developm
 
     public static final Headcount NONE = new Headcount(0, 0, 0);
 
-    /** The counting rules of CONTRACTS.md applied to certificates in memory, as on {@code day}. */
+    /** The counting rules of docs/contracts.md applied to certificates in memory, as on {@code day}. */
     public static Headcount of(Collection<CountedCertificate> certificates, LocalDate day) {
         Set<String> service = new HashSet<>();
         Set<String> usage = new HashSet<>();

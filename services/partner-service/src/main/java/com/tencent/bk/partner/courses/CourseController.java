@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/partners/{partnerId}/courses}: the partner website registers an education partner's courses, lists
- * them with their state, and names replacement instructors for a suspended one (CONTRACTS.md, "Added
+ * them with their state, and names replacement instructors for a suspended one (docs/contracts.md, "Added
  * interfaces"). Like {@code POST /api/applications}, any authenticated account may call it (the website uses its
  * own); what is allowed is decided by the partner's type and status and by its certificates.
  */

@@ -9,7 +9,7 @@ import com.tencent.bk.partner.registry.PartnerType;
 import com.tencent.bk.partner.tiering.Evaluation;
 import java.time.LocalDate;
 
-/** A partner as {@code GET /api/partners/{partnerId}} shows it (CONTRACTS.md). */
+/** A partner as {@code GET /api/partners/{partnerId}} shows it (docs/contracts.md). */
 record PartnerView(String partnerId, String companyName, PartnerType type, PartnerLevel level, PartnerStatus status,
                    Headcount headcount, ContractView contract, EvaluationView evaluation) {
 

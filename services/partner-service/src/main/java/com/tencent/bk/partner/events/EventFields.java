@@ -118,7 +118,7 @@ public final class EventFields {
         }
     }
 
-    /** A positive decimal amount, given as a string ("1200.00") as CONTRACTS.md says. */
+    /** A positive decimal amount, given as a string ("1200.00") as docs/contracts.md says. */
     public BigDecimal amount(String field) {
         JsonNode node = data.get(field);
         if (node != null && node.isNumber()) {

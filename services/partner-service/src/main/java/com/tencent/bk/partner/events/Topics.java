@@ -1,6 +1,6 @@
 package com.tencent.bk.partner.events;
 
-/** Kafka topics of CONTRACTS.md. A record that cannot be understood goes to {@code <topic>.DLT}. */
+/** Kafka topics of docs/contracts.md. A record that cannot be understood goes to {@code <topic>.DLT}. */
 public final class Topics {
 
     public static final String CERTIFICATIONS = "bk.certification.events";

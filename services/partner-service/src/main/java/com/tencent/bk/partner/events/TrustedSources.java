@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Each inbound topic accepts events only from its producer's CloudEvents {@code source} (CONTRACTS.md). Checked
+ * Each inbound topic accepts events only from its producer's CloudEvents {@code source} (docs/contracts.md). Checked
  * before anything else is read from the event and before the inbox, so an event id sent again under another source
  * is refused rather than taken for a new event. This is a check of what the producer claims; who may produce to a
  * topic at all is for the broker's ACLs.

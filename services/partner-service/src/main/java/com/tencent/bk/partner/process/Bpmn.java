@@ -1,6 +1,6 @@
 package com.tencent.bk.partner.process;
 
-/** Ids fixed by CONTRACTS.md and the models in bpmn/. */
+/** Ids fixed by docs/contracts.md and the models in bpmn/. */
 public final class Bpmn {
 
     public static final String ONBOARDING = "partner-onboarding";

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * What each user task of the program accepts: its decision and the few variables that go with it, declared per
- * task id (CONTRACTS.md: "a task accepts only the variables named for it"). A completion that lacks its
+ * task id (docs/contracts.md: "a task accepts only the variables named for it"). A completion that lacks its
  * decision, carries a decision of the wrong type, or carries anything else is refused with the variable named;
  * a negative decision needs a {@code comment} saying why.
  */

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sharing plan over HTTP. The CRM refers leads and the partner website answers offers with their own accounts,
- * as the website submits applications (any authenticated caller; CONTRACTS.md names no group for them); what the
+ * as the website submits applications (any authenticated caller; docs/contracts.md names no group for them); what the
  * program office sees of the whole plan is for managers.
  */
 @RestController

@@ -4,7 +4,7 @@ import com.tencent.bk.partner.events.OutboundEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The sharing plan's events on {@code bk.partner.events} (CONTRACTS.md), keyed by the partner they concern. */
+/** The sharing plan's events on {@code bk.partner.events} (docs/contracts.md), keyed by the partner they concern. */
 final class ReferralEvents {
 
     private ReferralEvents() {

@@ -3,7 +3,7 @@ package com.tencent.bk.partner.security;
 import com.tencent.bk.partner.process.Bpmn;
 import java.util.List;
 
-/** The groups of CONTRACTS.md with their names and the Tasklist filter each sees. */
+/** The groups of docs/contracts.md with their names and the Tasklist filter each sees. */
 enum ProgramGroups {
     REVIEWERS(Bpmn.REVIEWERS, "合作伙伴审核员 Partner reviewers", "待审核申请 Applications to review", "#3c78d8"),
     MANAGERS(Bpmn.MANAGERS, "合作伙伴经理 Partner managers", "经理任务 Manager tasks", "#6aa84f"),

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The inbound CloudEvents of CONTRACTS.md as the training &amp; exam system, billing and compliance send them,
+ * The inbound CloudEvents of docs/contracts.md as the training &amp; exam system, billing and compliance send them,
  * each from its topic's trusted source, dated on the program clock. Ids are numbered from the seed, so a replay
  * sends the same ids.
  */
