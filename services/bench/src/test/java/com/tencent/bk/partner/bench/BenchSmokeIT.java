@@ -29,6 +29,8 @@ class BenchSmokeIT {
         Process bench = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--smoke", "--service-jar", serviceJar.toString(),
                 "--work-dir", workDir.toString(),
+                // every scenario and check at half the script's smoke size: the build runs beside it
+                "--instances", "8", "--events", "100", "--backlog", "150",
                 // C1 only: the smoke run checks that nothing is lost or applied twice, not how fast; the C2
                 // compiler would take a third of a core from the rest of the build
                 "--service-jvm-opts", "-Xmx384m -XX:TieredStopAtLevel=1"))
