@@ -15,6 +15,15 @@ if [[ -z "${CHROMIUM:-}" ]] && ! command -v chromium > /dev/null; then
 fi
 export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 
+# without a CJK font Chromium draws every Chinese character of Tasklist and the forms as a box
+if ! fc-list :lang=zh 2> /dev/null | grep -q .; then
+  echo "tasklist-e2e: installing a CJK font (fonts-noto-cjk)"
+  sudo_if_needed=()
+  [[ "$(id -u)" != 0 ]] && sudo_if_needed=(sudo)
+  "${sudo_if_needed[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends fonts-noto-cjk > /dev/null
+fi
+
 if ! command -v node > /dev/null; then
   echo "tasklist-e2e: installing Node.js"
   sudo_if_needed=()

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { api, newPartnerId, startService, targetDir, users, waitFor } from './service.mjs';
+import { api, newPartnerId, readEvents, startService, targetDir, users, waitFor } from './service.mjs';
 
 const screenshots = resolve(targetDir, 'screenshots');
 let service;
@@ -36,8 +36,10 @@ const awaitTask = (user, partnerId, taskKey) =>
 
 /** A signed-in Tasklist page for one user, in a context of its own (its own cookies, like another browser). */
 async function signIn(user) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
+  // the first Tasklist load on a busy machine takes longer than Playwright's default 30 s
+  page.setDefaultTimeout(90_000);
   await page.goto(`${service.baseUrl}/camunda/app/tasklist/`);
   // Tasklist's AngularJS models take their value on "change", and its login form submits on the form's submit
   // event, which a synthetic click on the button does not raise in this headless Chromium
@@ -72,14 +74,24 @@ async function press(locator) {
   await locator.first().dispatchEvent('click');
 }
 
+/**
+ * Types into a form field. Camunda Forms take a text field's value a moment after the last keystroke (debounced),
+ * so the value is only part of what Complete submits after that pause.
+ */
+async function write(page, label, text) {
+  await page.getByLabel(label, { exact: true }).fill(text);
+  await page.waitForTimeout(800);
+}
+
 async function claim(page) {
   await press(page.locator('[cam-tasklist-task] [ng-click="claim()"]'));
 }
 
-async function tick(page, label) {
-  const box = page.getByLabel(label, { exact: true });
-  if (!(await box.isChecked())) await box.dispatchEvent('click');
-  assert.ok(await box.isChecked(), `${label} ticked`);
+/** Picks one option of a decision's radio group (no option is preselected). */
+async function choose(page, label) {
+  const option = page.getByLabel(label, { exact: true });
+  await option.dispatchEvent('click');
+  assert.ok(await option.isChecked(), `${label} chosen`);
 }
 
 async function claimAndComplete(page, fill) {
@@ -91,7 +103,7 @@ async function claimAndComplete(page, fill) {
 
 before(async () => {
   mkdirSync(screenshots, { recursive: true });
-  service = process.env.E2E_BASE_URL ? { baseUrl: process.env.E2E_BASE_URL, stop: async () => {} }
+  service = process.env.E2E_BASE_URL ? { baseUrl: process.env.E2E_BASE_URL, kafkaBootstrap: process.env.E2E_KAFKA_BOOTSTRAP, stop: async () => {} }
     : await startService();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -101,6 +113,7 @@ before(async () => {
   // a brand partner has no headcount minimum: its contract can be signed without certified engineers
   await apply('brand', 'BRAND', '浏览器测试乙品牌 Browser Test B');
   await apply('fourEyes', 'ENTERPRISE', '浏览器测试丙数据 Browser Test C');
+  await apply('rejected', 'COMMUNITY', '泉州浏览器测试丁信息技术服务有限公司 Quanzhou Browser Test D Information Technology Services Co., Ltd.');
 });
 
 after(async () => {
@@ -123,8 +136,8 @@ test('a reviewer sees only the reviewers\' filter, claims review-application, re
     assert.equal(await field(page, '公司名称 Company name'), company.enterprise.name);
     assert.equal(await field(page, '统一社会信用代码 Unified social credit code'), company.enterprise.partnerId);
     await shot(page, '03-reviewer-form');
-    await tick(page, '批准 Approve');
-    await page.getByLabel('意见 Comment', { exact: true }).fill('资质齐全，同意 qualifications complete');
+    await choose(page, '批准 Approve');
+    await write(page, '意见 Comment', '资质齐全，同意 qualifications complete');
   });
   await awaitTask('manager', company.enterprise.partnerId, 'approve-application');
   await shot(page, '04-reviewer-done');
@@ -145,8 +158,12 @@ test('a manager, in another browser, approves the enterprise application and sig
   await openTask(page, approval);
   await claimAndComplete(page, async () => {
     assert.equal(await field(page, '审核人 Reviewed by'), 'reviewer');
-    await tick(page, '批准 Approve');
-    await page.getByLabel('意见 Comment', { exact: true }).fill('同意 agreed');
+    // the reviewer's comment from the first journey, before the manager decides
+    assert.equal(await page.getByLabel('审核意见 Review comment', { exact: true }).inputValue(),
+      '资质齐全，同意 qualifications complete');
+    assert.equal(await page.getByLabel('批准 Approve', { exact: true }).isChecked(), false, 'nothing preselected');
+    await choose(page, '批准 Approve');
+    await write(page, '意见 Comment', '同意 agreed');
     await shot(page, '05-manager-approves');
   });
   await waitFor('the enterprise application approved', async () =>
@@ -156,7 +173,7 @@ test('a manager, in another browser, approves the enterprise application and sig
   const contract = await awaitTask('manager', company.brand.partnerId, 'sign-contract');
   await openTask(page, contract);
   await claimAndComplete(page, async () => {
-    await tick(page, '合同已签署 Contract signed');
+    await choose(page, '合同已签署 Contract signed');
     await shot(page, '06-manager-signs');
   });
   await waitFor('the brand partner active', async () =>
@@ -195,4 +212,68 @@ test('a reviewer cannot open a manager\'s task', async () => {
   const direct = await api(service.baseUrl, 'reviewer')('GET', `/engine-rest/task/${approval}`);
   assert.ok([403, 404].includes(direct.status), `GET task as reviewer answered ${direct.status}`);
   await page.context().close();
+});
+
+test('a reviewer finds an application by company name in the list', async () => {
+  const id = await awaitTask('reviewer', company.rejected.partnerId, 'review-application');
+  const page = await signIn('reviewer');
+  const entry = page.locator('ol.tasks-list li.task', { hasText: company.rejected.name });
+  await entry.first().waitFor();
+  const text = await entry.first().innerText();
+  assert.match(text, /审核申请 Review application · 泉州浏览器测试丁/);
+  assert.match(text, /COMMUNITY/);
+  await shot(page, '09-reviewer-finds-company-in-list');
+  await press(entry.first().locator('h4 a'));
+  await waitFor('the task opened from the list', async () => page.url().includes(id));
+  await page.locator('[cam-tasklist-task]').getByText(company.rejected.name).first().waitFor();
+  await page.context().close();
+});
+
+test('Complete without a choice is refused, a rejection needs a reason, and the reason reaches bk.partner.rejected', async () => {
+  const id = await awaitTask('reviewer', company.rejected.partnerId, 'review-application');
+  const page = await signIn('reviewer');
+  await openTask(page, id);
+  await claim(page);
+  await page.locator('[cam-tasklist-task] .disabled-form').waitFor({ state: 'detached' });
+  const complete = page.getByRole('button', { name: /^\s*complete\s*$/i });
+
+  // a community partner has no "any level" automation minimum: that row means nothing here and is not shown
+  await page.getByLabel('运维开发 Development', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('自动化运维（任一级别）Automation, any level', { exact: true }).count(), 0);
+
+  // untouched: nothing is chosen, and Complete is refused by the form
+  assert.equal(await page.getByLabel('批准 Approve', { exact: true }).isChecked(), false);
+  assert.equal(await page.getByLabel('拒绝 Reject (需说明理由 give the reason)', { exact: true }).isChecked(), false);
+  await press(complete);
+  await page.getByText('Field is required.').first().waitFor();
+  await shot(page, '10-complete-without-choice-refused');
+  assert.ok(await taskId('reviewer', company.rejected.partnerId, 'review-application'), 'the task is still open');
+
+  // a rejection without a reason is refused too
+  await choose(page, '拒绝 Reject (需说明理由 give the reason)');
+  await page.waitForTimeout(1000);
+  await page.getByLabel('意见 Comment', { exact: true }).scrollIntoViewIfNeeded();
+  await shot(page, '11a-rejection-chosen');
+  const guard = page.getByText('请在“意见”中说明理由 Give the reason in Comment');
+  await guard.waitFor();
+  await press(complete);
+  await page.waitForTimeout(1500);
+  await shot(page, '11-rejection-without-reason-refused');
+  assert.ok(await taskId('reviewer', company.rejected.partnerId, 'review-application'), 'the task is still open');
+
+  const reason = '认证人数不足，请补充后再申请 headcount short, apply again later';
+  await write(page, '意见 Comment', reason);
+  await guard.waitFor({ state: 'detached' });
+  await shot(page, '12-rejection-with-reason');
+  await press(complete);
+  await waitFor('the review completed', async () =>
+    (await taskId('reviewer', company.rejected.partnerId, 'review-application')) === null);
+  await page.context().close();
+
+  const rejected = await waitFor('bk.partner.rejected on the topic', async () => {
+    const events = await readEvents(service.kafkaBootstrap, 'bk.partner.events', 'bk.partner.rejected');
+    return events.find((event) => event.data?.partnerId === company.rejected.partnerId
+      || event.subject === company.rejected.partnerId);
+  }, 120_000);
+  assert.equal(rejected.data.reason, reason);
 });

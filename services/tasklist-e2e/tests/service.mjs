@@ -57,6 +57,7 @@ export async function startService() {
   }
   return {
     baseUrl,
+    kafkaBootstrap: `localhost:${kafka}`,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => { child.once('exit', r); setTimeout(r, 30_000); });
@@ -88,6 +89,20 @@ export function newPartnerId() {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += alphabet.indexOf(first17[i]) * weights[i];
   return first17 + alphabet[(31 - (sum % 31)) % 31];
+}
+
+/**
+ * The CloudEvents of one type on a topic of the service's broker, read with the project's own scripts/kafka-read
+ * (Kafka's console consumer), as parsed JSON.
+ */
+export async function readEvents(bootstrap, topic, type) {
+  const { execFile } = await import('node:child_process');
+  const script = resolve(moduleDir, '..', '..', 'scripts', 'kafka-read');
+  const output = await new Promise((done, fail) => execFile(script, [topic], {
+    env: { ...process.env, BK_KAFKA_BOOTSTRAP: bootstrap }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000,
+  }, (error, stdout) => (error && !stdout ? fail(error) : done(stdout))));
+  return output.split('\n').map((line) => line.slice(line.indexOf('\t') + 1)).filter((value) => value.startsWith('{'))
+    .map((value) => JSON.parse(value)).filter((event) => event.type === type);
 }
 
 export async function waitFor(what, probe, timeoutMs = 30_000) {

@@ -36,6 +36,10 @@ class TaskFormsTest extends ServiceIntegrationTest {
                 "qualificationSummary", "requiredAutomationService");
         assertThat(variables.path("companyName").path("value").asText()).contains("Test Tech");
         assertThat(variables.path("partnerType").path("value").asText()).isEqualTo("COMMUNITY");
+        // the code with its names, which the form shows instead of the bare code
+        assertThat(variables.path("partnerTypeName").path("value").asText())
+                .isEqualTo("社区版技术合作伙伴 Community-edition technical partner (COMMUNITY)");
+        assertThat(schema.findValuesAsText("key")).contains("partnerTypeName").doesNotContain("partnerType");
         assertThat(variables.path("requiredAutomationService").path("value").asInt()).isEqualTo(2);
         assertThat(variables.path("requiredDevelopment").path("value").asInt()).isEqualTo(1);
         assertThat(variables.path("qualified").path("value").asBoolean()).isFalse();
@@ -56,6 +60,7 @@ class TaskFormsTest extends ServiceIntegrationTest {
                 "/engine-rest/task/" + task + "/form-variables").getBody());
 
         assertThat(schema.path("id").asText()).isEqualTo("approve-application");
+        assertThat(variables.has("approved")).as("the reviewer's decision does not pre-fill the manager's").isFalse();
         assertThat(variables.path("reviewedBy").path("value").asText()).isEqualTo(TestUsers.REVIEWER);
         assertThat(variables.path("reviewComment").path("value").asText()).contains("promising");
         assertThat(variables.path("proposedLevel").path("value").asText()).isEqualTo("TRIAL");

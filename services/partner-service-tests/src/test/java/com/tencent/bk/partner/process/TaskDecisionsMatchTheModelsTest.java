@@ -26,6 +26,37 @@ class TaskDecisionsMatchTheModelsTest {
 
     private static final PathMatchingResourcePatternResolver RESOURCES = new PathMatchingResourcePatternResolver();
 
+    /**
+     * Read-only numbers are text fields (form-js draws spinner arrows on every number field, disabled or not), and a
+     * headcount row whose minimum is 0 for the type ("any level" of a type without that minimum) is not shown.
+     */
+    @Test
+    void readOnlyNumbersHaveNoSpinnersAndRowsWithoutAMinimumAreHidden() throws IOException {
+        for (Resource form : RESOURCES.getResources("classpath*:bpmn/*.form")) {
+            try (InputStream in = form.getInputStream()) {
+                JsonNode schema = new ObjectMapper().readTree(in);
+                for (JsonNode component : schema.findParents("type")) {
+                    String key = component.path("key").asText();
+                    assertThat(component.path("type").asText().equals("number")
+                            && component.path("disabled").asBoolean(false))
+                            .as("%s of %s is a read-only number field", key, form.getFilename()).isFalse();
+                    if (key.startsWith("required")) {
+                        assertThat(component.path("conditional").path("hide").asText())
+                                .as("%s of %s: read-only fields hold text, the minimum is compared as text", key,
+                                        form.getFilename())
+                                .isEqualTo("=string(" + key + ") = \"0\"");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGuardIsNeverAVariableOfTheProcess() {
+        assertThat(TaskDecisions.declaredTasks()).allSatisfy(task ->
+                assertThat(TaskDecisions.of(task).accepted()).doesNotContain(REASON_GUARD));
+    }
+
     @Test
     void everyUserTaskDeclaresItsDecisionAndItsFormSubmitsOnlyWhatItAccepts() throws IOException {
         Map<String, String> formOfTask = new HashMap<>();
@@ -47,8 +78,69 @@ class TaskDecisionsMatchTheModelsTest {
             String decision = TaskDecisions.of(task.getKey()).decision();
             if (decision != null) {
                 assertThat(submitted).as("the form of %s lets the decision be entered", task.getKey()).contains(decision);
+                assertExplicitChoice(task.getKey(), task.getValue(), decision);
             }
         }
+    }
+
+    /**
+     * An untouched form cannot decide: the decision is a required radio group of exactly the values the task
+     * accepts (booleans as JSON booleans, which Tasklist submits as Boolean), nothing preselected; where a negative
+     * value needs a reason, a guard blocks Complete while that value is chosen and the comment is empty.
+     */
+    private static void assertExplicitChoice(String taskKey, String formId, String decision) throws IOException {
+        TaskDecisions.Declaration declared = TaskDecisions.of(taskKey);
+        JsonNode field = component(formId, decision);
+        assertThat(field.path("type").asText()).as("%s of form %s", decision, formId).isEqualTo("radio");
+        assertThat(field.path("validate").path("required").asBoolean()).as("%s required", decision).isTrue();
+        assertThat(field.has("defaultValue")).as("%s has no default", decision).isFalse();
+        Set<Object> values = new HashSet<>();
+        for (JsonNode value : field.path("values")) {
+            JsonNode raw = value.path("value");
+            assertThat(raw.isBoolean() || raw.isTextual()).as("%s value %s", decision, raw).isTrue();
+            if (declared.isBoolean()) {
+                assertThat(raw.isBoolean()).as("%s of %s submits a boolean, never the text %s", decision, formId, raw)
+                        .isTrue();
+            }
+            values.add(raw.isBoolean() ? raw.booleanValue() : raw.asText());
+        }
+        assertThat(values).as("choices of %s", decision).isEqualTo(declared.isBoolean() ? Set.of(true, false)
+                : new HashSet<Object>(declared.choices()));
+        if (declared.isBoolean() && declared.needsReason().contains("false")) {
+            JsonNode comment = component(formId, TaskDecisions.COMMENT);
+            JsonNode guard = component(formId, REASON_GUARD);
+            boolean commentAlwaysRequired = comment.path("validate").path("required").asBoolean();
+            assertThat(commentAlwaysRequired || guard.path("conditional").path("hide").asText()
+                    .equals("=" + decision + " != false or (comment != null and comment != \"\")"))
+                    .as("form %s needs a reason for %s = false", formId, decision).isTrue();
+        }
+    }
+
+    /**
+     * A guard: a read-only, required field that no variable fills. Shown, it blocks Complete ("required"); hidden
+     * (its condition is met), form-js submits nothing of it. So it never reaches the server.
+     */
+    private static final String REASON_GUARD = "reasonMissing";
+
+    private static boolean isGuard(JsonNode component) {
+        return component.path("readonly").asBoolean(false) && component.path("validate").path("required").asBoolean()
+                && component.path("conditional").has("hide");
+    }
+
+    private static JsonNode component(String formId, String key) throws IOException {
+        for (Resource form : RESOURCES.getResources("classpath*:bpmn/*.form")) {
+            try (InputStream in = form.getInputStream()) {
+                JsonNode schema = new ObjectMapper().readTree(in);
+                if (formId.equals(schema.path("id").asText())) {
+                    for (JsonNode component : schema.findParents("key")) {
+                        if (key.equals(component.path("key").asText())) {
+                            return component;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("form " + formId + " has no field " + key);
     }
 
     private static Set<String> submittedFields(String formId) throws IOException {
@@ -67,7 +159,7 @@ class TaskDecisionsMatchTheModelsTest {
 
     private static void collect(JsonNode container, Set<String> keys) {
         for (JsonNode component : container.path("components")) {
-            if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)) {
+            if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false) && !isGuard(component)) {
                 keys.add(component.path("key").asText());
             }
             collect(component, keys);

@@ -3,6 +3,7 @@ package com.tencent.bk.partner.security;
 import java.util.List;
 import java.util.Map;
 import com.tencent.bk.partner.process.Bpmn;
+import com.tencent.bk.partner.tasklist.ListedVariables;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -92,15 +93,23 @@ class AccessSetup {
         }
     }
 
+    /**
+     * The group's filter: its tasks, with the variables a person sorts by shown in the list
+     * ({@link ListedVariables}). A filter saved by an earlier version gets the current properties.
+     */
     private String ensureFilter(ProgramGroups group) {
+        Map<String, Object> properties = Map.of("color", group.filterColor(), "description", group.groupName(),
+                "priority", 10, "refresh", true, "variables", ListedVariables.asFilterProperty());
         Filter existing = filters.createTaskFilterQuery().filterName(group.filterName()).singleResult();
         if (existing != null) {
+            if (!properties.equals(existing.getProperties())) {
+                filters.saveFilter(existing.setProperties(properties));
+            }
             return existing.getId();
         }
         Filter filter = filters.newTaskFilter(group.filterName())
                 .setQuery(tasks.createTaskQuery().taskCandidateGroup(group.groupId()).includeAssignedTasks())
-                .setProperties(Map.of("color", group.filterColor(), "description", group.groupName(),
-                        "priority", 10, "refresh", true));
+                .setProperties(properties);
         return filters.saveFilter(filter).getId();
     }
 

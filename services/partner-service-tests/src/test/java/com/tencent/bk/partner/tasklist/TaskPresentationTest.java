@@ -1,0 +1,162 @@
+package com.tencent.bk.partner.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.common.ProgramClock;
+import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.EngineRestClient;
+import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Tasks a person can tell apart in Tasklist: named after step, company and type, due by their step's SLA, with a
+ * follow-up date where the process has a deadline, and the variables the filters show set by the service, out of
+ * reach of the people working the tasks.
+ */
+class TaskPresentationTest extends ServiceIntegrationTest {
+
+    private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    @Test
+    void aReviewTaskIsNamedAfterTheCompanyDueByItsSlaAndCarriesWhatIsAtStake() {
+        String partnerId = Companies.newPartnerId();
+        Map<String, Object> application = Companies.application(partnerId, "ENTERPRISE");
+        String company = (String) application.get("companyName");
+        apply(application);
+        String id = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
+
+        JsonNode task = EngineRestClient.read(engine.get(TestUsers.REVIEWER, "/engine-rest/task/" + id).getBody());
+        assertThat(task.path("name").asText()).isEqualTo("审核申请 Review application · " + company + " · ENTERPRISE");
+        // review-application: 3 program days (application.yml), due at the end of the third day in Shanghai
+        LocalDate today = LocalDate.ofInstant(Instant.now(), ProgramClock.PROGRAM_ZONE);
+        assertThat(instant(task.path("due").asText())).isEqualTo(today.plusDays(3).atTime(LocalTime.of(23, 59, 59))
+                .atZone(ProgramClock.PROGRAM_ZONE).toInstant());
+        assertThat(task.path("followUp").isNull()).as("onboarding has no deadline of its own yet").isTrue();
+
+        JsonNode local = EngineRestClient.read(engine.get(TestUsers.REVIEWER,
+                "/engine-rest/task/" + id + "/localVariables").getBody());
+        assertThat(local.path("companyName").path("value").asText()).isEqualTo(company);
+        assertThat(local.path("partnerId").path("value").asText()).isEqualTo(partnerId);
+        assertThat(local.path("partnerType").path("value").asText()).isEqualTo("ENTERPRISE");
+        assertThat(local.path("partnerTypeName").path("value").asText())
+                .isEqualTo("企业版技术合作伙伴 Enterprise-edition technical partner (ENTERPRISE)");
+    }
+
+    @Test
+    void everyFilterShowsTheListedVariablesAndTheListCarriesThemPerTask() {
+        String partnerId = Companies.newPartnerId();
+        certifyEngineers(partnerId, 3);
+        apply(Companies.application(partnerId, "ENTERPRISE"));
+        String id = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
+
+        Map<String, JsonNode> filters = new java.util.HashMap<>();
+        for (String user : List.of(TestUsers.REVIEWER, TestUsers.MANAGER, TestUsers.FINANCE, TestUsers.AUDITOR)) {
+            EngineRestClient.read(engine.get(user, "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=50").getBody())
+                    .forEach(filter -> filters.put(filter.path("name").asText(), filter));
+        }
+        assertThat(filters).containsOnlyKeys("待审核申请 Applications to review", "经理任务 Manager tasks",
+                "财务任务 Finance tasks", "审计任务 Audit tasks");
+        for (JsonNode filter : filters.values()) {
+            List<String> shown = new ArrayList<>();
+            filter.path("properties").path("variables").forEach(v -> shown.add(v.path("name").asText()));
+            assertThat(shown).as(filter.path("name").asText()).containsExactly("companyName", "partnerId",
+                    "partnerType", "levelAtStake", "amountAtStake", "graceEndsOn");
+            assertThat(filter.path("properties").path("variables").get(0).path("label").asText())
+                    .isEqualTo("公司 Company");
+        }
+        JsonNode reviewers = filters.get("待审核申请 Applications to review");
+
+        // what Tasklist asks for a filter's list: the tasks with the filter's variables embedded
+        HttpHeaders hal = new HttpHeaders();
+        hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        hal.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> list = rest.withBasicAuth(TestUsers.REVIEWER, TestUsers.password(TestUsers.REVIEWER))
+                .exchange("/engine-rest/filter/" + reviewers.path("id").asText() + "/list?firstResult=0&maxResults=200",
+                        HttpMethod.POST, new HttpEntity<>(Map.of("processInstanceBusinessKey", partnerId), hal),
+                        String.class);
+        assertThat(list.getStatusCode().value()).as(list.getBody()).isEqualTo(200);
+        Map<String, String> ofTask = new java.util.HashMap<>();
+        for (JsonNode task : EngineRestClient.read(list.getBody()).path("_embedded").path("task")) {
+            if (id.equals(task.path("id").asText())) {
+                task.path("_embedded").path("variable").forEach(v ->
+                        ofTask.put(v.path("name").asText(), v.path("value").asText()));
+            }
+        }
+        assertThat(ofTask).containsEntry("partnerId", partnerId).containsEntry("partnerType", "ENTERPRISE")
+                .containsEntry("levelAtStake", "试用 Trial (TRIAL)")
+                // the Trial fee (application.yml), what approval leads to
+                .containsEntry("amountAtStake", "30000.00 CNY");
+    }
+
+    @Test
+    void aShortfallFollowUpIsDueByItsSlaAndFollowsUpAtTheGraceEnd() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "COMMUNITY", 2, 1);
+        revoke(partnerId, certificates.get(0));
+        String id = engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        String graceEndsOn = kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened").path("data")
+                .path("graceEndsOn").asText();
+
+        JsonNode task = EngineRestClient.read(engine.get(TestUsers.MANAGER, "/engine-rest/task/" + id).getBody());
+        assertThat(task.path("name").asText()).startsWith("跟进人数不足 Follow up shortfall · 测试科技有限公司")
+                .endsWith(" · COMMUNITY");
+        LocalDate today = LocalDate.ofInstant(Instant.now(), ProgramClock.PROGRAM_ZONE);
+        assertThat(instant(task.path("due").asText())).isEqualTo(today.plusDays(7).atTime(LocalTime.of(23, 59, 59))
+                .atZone(ProgramClock.PROGRAM_ZONE).toInstant());
+        // the grace timer fires at the start of the day after the last day of grace
+        assertThat(instant(task.path("followUp").asText())).isEqualTo(LocalDate.parse(graceEndsOn).plusDays(1)
+                .atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant());
+        JsonNode local = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + id + "/localVariables").getBody());
+        assertThat(local.path("graceEndsOn").path("value").asText()).isEqualTo(graceEndsOn);
+    }
+
+    @Test
+    void peopleWorkingATaskCannotChangeWhatTheListShows() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        String id = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
+        assertThat(engine.claim(TestUsers.REVIEWER, id).getStatusCode().value()).isEqualTo(204);
+
+        for (String name : List.of("companyName", "partnerId", "partnerType", "levelAtStake", "amountAtStake")) {
+            assertThat(engine.exchange(TestUsers.REVIEWER, HttpMethod.PUT, "/engine-rest/task/" + id
+                    + "/localVariables/" + name, Map.of("value", "forged")).getStatusCode().value()).as(name)
+                    .isEqualTo(403);
+            assertThat(engine.exchange(TestUsers.REVIEWER, HttpMethod.PUT, "/engine-rest/task/" + id
+                    + "/variables/" + name, Map.of("value", "forged")).getStatusCode().value()).as(name)
+                    .isEqualTo(403);
+        }
+        ResponseEntity<String> forged = engine.complete(TestUsers.REVIEWER, id,
+                Map.of("approved", true, "comment", "ok", "companyName", "forged"));
+        assertThat(forged.getStatusCode().value()).isEqualTo(400);
+        assertThat(forged.getBody()).contains("companyName");
+        assertThat(engine.exchange(TestUsers.REVIEWER, HttpMethod.PUT, "/engine-rest/task/" + id,
+                Map.of("name", "forged", "due", "2030-01-01T00:00:00.000+0800")).getStatusCode().value())
+                .isEqualTo(403);
+
+        JsonNode task = EngineRestClient.read(engine.get(TestUsers.REVIEWER, "/engine-rest/task/" + id).getBody());
+        assertThat(task.path("name").asText()).endsWith(" · BRAND");
+        JsonNode local = EngineRestClient.read(engine.get(TestUsers.REVIEWER,
+                "/engine-rest/task/" + id + "/localVariables").getBody());
+        assertThat(local.path("companyName").path("value").asText()).startsWith("测试科技有限公司");
+    }
+
+    private static Instant instant(String engineDate) {
+        return OffsetDateTime.parse(engineDate, ENGINE_DATE).toInstant();
+    }
+}
