@@ -98,6 +98,9 @@ class TaskPresentation implements TaskListener {
         if (Bpmn.AUDIT_PARTNER.equals(task.getTaskDefinitionKey()) && audited != null) {
             return audited.toString();
         }
+        if (Bpmn.PLACE_REFERRAL.equals(task.getTaskDefinitionKey())) {
+            return null; // a customer's lead, keyed by its referralId: no partner yet
+        }
         return task.getExecution().getProcessBusinessKey();
     }
 
