@@ -297,10 +297,6 @@ class CourseTest extends ServiceIntegrationTest {
         return event.get();
     }
 
-    private JsonNode deadlines(String partnerId) {
-        return EngineRestClient.read(engine.get(TestUsers.MANAGER, "/api/partners/" + partnerId + "/deadlines")
-                .getBody());
-    }
 
     private boolean running(String processKey, String partnerId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)

@@ -28,8 +28,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -62,7 +60,7 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
         // the partnership now ends in 5 days: its last day is the 4th from today
         LocalDate lastDay = LocalDate.now(ProgramClock.PROGRAM_ZONE).plusDays(4);
         Instant endsAt = lastDay.plusDays(1).atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant();
-        assertThat(put(TestUsers.MANAGER, partnerId, "renewal-review-deadline-passed", Map.of("dueAt",
+        assertThat(putDeadline(TestUsers.MANAGER, partnerId, "renewal-review-deadline-passed", Map.of("dueAt",
                 endsAt.toString(), "reason", "合同即将到期 contract about to end")).getStatusCode().value()).isEqualTo(200);
 
         approveReview(partnerId);
@@ -365,24 +363,5 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
 
     private void executeDueTimers(String processInstanceId) {
         DueTimers.fire(management, processInstanceId);
-    }
-
-    private JsonNode deadlines(String partnerId) {
-        return EngineRestClient.read(engine.get(TestUsers.MANAGER, "/api/partners/" + partnerId + "/deadlines")
-                .getBody());
-    }
-
-    private void moveDeadline(String partnerId, String timer, String reason) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
-                .contains(timer));
-        ResponseEntity<String> moved = put(TestUsers.MANAGER, partnerId, timer,
-                Map.of("dueAt", Instant.now().minusSeconds(1).toString(), "reason", reason));
-        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
-    }
-
-    private ResponseEntity<String> put(String user, String partnerId, String timer, Map<String, Object> body) {
-        return rest.withBasicAuth(user, TestUsers.password(user)).exchange(
-                "/api/partners/" + partnerId + "/deadlines/" + timer, HttpMethod.PUT, new HttpEntity<>(body),
-                String.class);
     }
 }

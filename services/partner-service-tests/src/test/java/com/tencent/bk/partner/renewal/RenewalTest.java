@@ -16,8 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -144,7 +142,7 @@ class RenewalTest extends ServiceIntegrationTest {
         // the renewal is delayed a month past the contract's end
         var delayedTo = contractEndsOn.plusDays(31).atStartOfDay(ProgramClock.PROGRAM_ZONE).toOffsetDateTime();
         // given in program time, as the README shows it: "2027-03-01T00:00:00+08:00"
-        assertThat(put(TestUsers.MANAGER, partnerId, "renewal-review-deadline-passed", Map.of(
+        assertThat(putDeadline(TestUsers.MANAGER, partnerId, "renewal-review-deadline-passed", Map.of(
                 "dueAt", delayedTo.toString(), "reason", "续约谈判延期 negotiation delayed")).getStatusCode().value())
                 .isEqualTo(200);
         engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
@@ -183,10 +181,10 @@ class RenewalTest extends ServiceIntegrationTest {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "BRAND", 0, 0);
 
-        ResponseEntity<String> byReviewer = put(TestUsers.REVIEWER, partnerId, "renewal-due",
+        ResponseEntity<String> byReviewer = putDeadline(TestUsers.REVIEWER, partnerId, "renewal-due",
                 Map.of("dueAt", Instant.now().toString(), "reason", "x"));
-        ResponseEntity<String> invalid = put(TestUsers.MANAGER, partnerId, "renewal-due", Map.of("reason", " "));
-        ResponseEntity<String> unknown = put(TestUsers.MANAGER, partnerId, "no-such-timer",
+        ResponseEntity<String> invalid = putDeadline(TestUsers.MANAGER, partnerId, "renewal-due", Map.of("reason", " "));
+        ResponseEntity<String> unknown = putDeadline(TestUsers.MANAGER, partnerId, "no-such-timer",
                 Map.of("dueAt", Instant.now().toString(), "reason", "x"));
 
         assertThat(byReviewer.getStatusCode().value()).isEqualTo(403);
@@ -218,24 +216,5 @@ class RenewalTest extends ServiceIntegrationTest {
             }
         }
         throw new AssertionError("no running timer " + timer);
-    }
-
-    private JsonNode deadlines(String partnerId) {
-        return EngineRestClient.read(engine.get(TestUsers.MANAGER, "/api/partners/" + partnerId + "/deadlines")
-                .getBody());
-    }
-
-    private void moveDeadline(String partnerId, String timer, String reason) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
-                .contains(timer));
-        ResponseEntity<String> moved = put(TestUsers.MANAGER, partnerId, timer,
-                Map.of("dueAt", Instant.now().minusSeconds(1).toString(), "reason", reason));
-        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
-    }
-
-    private ResponseEntity<String> put(String user, String partnerId, String timer, Map<String, Object> body) {
-        return rest.withBasicAuth(user, TestUsers.password(user)).exchange(
-                "/api/partners/" + partnerId + "/deadlines/" + timer, HttpMethod.PUT, new HttpEntity<>(body),
-                String.class);
     }
 }

@@ -146,4 +146,25 @@ public abstract class ServiceIntegrationTest {
                         "select count(*) from program.certificate where partner_id = ? and granted")
                 .param(partnerId).query(Long.class).single() >= 2L * count);
     }
+
+    /** The partner's running timers, as a manager reads them ({@code GET /api/partners/{id}/deadlines}). */
+    protected JsonNode deadlines(String partnerId) {
+        return EngineRestClient.read(engine.get(TestUsers.MANAGER, "/api/partners/" + partnerId + "/deadlines")
+                .getBody());
+    }
+
+    /** A manager moves a running timer of the partner to now, once the timer exists. */
+    protected void moveDeadline(String partnerId, String timer, String reason) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> deadlines(partnerId).findValuesAsText("timer").contains(timer));
+        ResponseEntity<String> moved = putDeadline(TestUsers.MANAGER, partnerId, timer,
+                Map.of("dueAt", java.time.Instant.now().minusSeconds(1).toString(), "reason", reason));
+        org.assertj.core.api.Assertions.assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
+    }
+
+    protected ResponseEntity<String> putDeadline(String user, String partnerId, String timer, Map<String, Object> body) {
+        return rest.withBasicAuth(user, TestUsers.password(user)).exchange(
+                "/api/partners/" + partnerId + "/deadlines/" + timer, org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(body), String.class);
+    }
 }

@@ -363,11 +363,7 @@ class TerminationTest extends ServiceIntegrationTest {
 
     private void moveRenewalCheckToNow(String partnerId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> running("partner-renewal", partnerId));
-        ResponseEntity<String> moved = rest.withBasicAuth(TestUsers.MANAGER, TestUsers.password(TestUsers.MANAGER))
-                .exchange("/api/partners/" + partnerId + "/deadlines/renewal-due",
-                        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of(
-                                "dueAt", java.time.Instant.now().toString(), "reason", "test")), String.class);
-        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
+        moveDeadline(partnerId, "renewal-due", "test");
     }
 
     private String renewalInvoiceId(String partnerId) {
