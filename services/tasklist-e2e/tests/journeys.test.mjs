@@ -135,7 +135,15 @@ test('a reviewer sees only the reviewers\' filter, claims review-application, re
   await claimAndComplete(page, async () => {
     assert.equal(await field(page, '公司名称 Company name'), company.enterprise.name);
     assert.equal(await field(page, '统一社会信用代码 Unified social credit code'), company.enterprise.partnerId);
+    // what the reviewer decides on beyond the counts: attestations, certificates, what approval leads to, history
+    assert.match(await field(page, '声明 Attestations'), /✔ 已确认 Confirmed: 接受计划规则/);
+    assert.match(await field(page, '通过后 What approval leads to'), /经理审批 Manager approval .* 30000\.00 CNY/);
+    const form = page.locator('[cam-tasklist-task]');
+    await form.getByText('计入人数的证书 Certificates behind the counts').waitFor();
+    await form.getByText('此前的申请与终止 Earlier applications and terminations').waitFor();
     await shot(page, '03-reviewer-form');
+    await page.getByLabel('声明 Attestations', { exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, '03-reviewer-form-what-approval-leads-to');
     await choose(page, '批准 Approve');
     await write(page, '意见 Comment', '资质齐全，同意 qualifications complete');
   });
@@ -156,6 +164,12 @@ test('a manager, in another browser, approves the enterprise application and sig
   assert.match(await page.locator('[cam-tasklist-filters]').innerText(), /经理任务/);
   const approval = await awaitTask('manager', company.enterprise.partnerId, 'approve-application');
   await openTask(page, approval);
+  // Tasklist's History tab: the reviewer's decision and comment, by the reviewer
+  await press(page.locator('[cam-tasklist-task] .nav-tabs a', { hasText: /^\s*History\s*$/ }));
+  const history = page.locator('[cam-tasklist-task]').getByText(/审核申请 Review application: ✔ 同意 Yes — 资质齐全/);
+  await history.waitFor();
+  await shot(page, '05-manager-history');
+  await press(page.locator('[cam-tasklist-task] .nav-tabs a', { hasText: /^\s*Form\s*$/ }));
   await claimAndComplete(page, async () => {
     assert.equal(await field(page, '审核人 Reviewed by'), 'reviewer');
     // the reviewer's comment from the first journey, before the manager decides

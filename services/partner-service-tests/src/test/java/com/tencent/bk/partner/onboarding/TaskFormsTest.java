@@ -22,12 +22,14 @@ class TaskFormsTest extends ServiceIntegrationTest {
         String partnerId = Companies.newPartnerId();
         kafka.publish(CERTIFICATIONS, partnerId, "bk.certification.granted",
                 Companies.granted(partnerId, "E1", "AUTOMATION", "SERVICE", null));
+        awaitConsumed(partnerId);
         apply(Companies.application(partnerId, "COMMUNITY"));
         String task = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
 
         ResponseEntity<String> form = engine.get(TestUsers.REVIEWER, "/engine-rest/task/" + task + "/deployed-form");
+        // as Tasklist loads them for a Camunda Form: every variable, Json ones as text the browser parses
         JsonNode variables = EngineRestClient.read(engine.get(TestUsers.REVIEWER,
-                "/engine-rest/task/" + task + "/form-variables").getBody());
+                "/engine-rest/task/" + task + "/form-variables?deserializeValues=false").getBody());
 
         assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
         JsonNode schema = EngineRestClient.read(form.getBody());
@@ -44,6 +46,16 @@ class TaskFormsTest extends ServiceIntegrationTest {
         assertThat(variables.path("requiredDevelopment").path("value").asInt()).isEqualTo(1);
         assertThat(variables.path("qualified").path("value").asBoolean()).isFalse();
         assertThat(variables.path("qualificationSummary").path("value").asText()).contains("Headcount short");
+
+        // what the reviewer decides on beyond the counts: the form's tables read Json variables of the task
+        assertThat(schema.findValuesAsText("dataSource")).containsExactly("=certificates", "=companyHistory");
+        assertThat(schema.findValuesAsText("key")).contains("attestations", "approvalLeadsTo");
+        assertThat(variables.path("certificates").path("type").asText()).isEqualTo("Json");
+        assertThat(EngineRestClient.read(variables.path("certificates").path("value").asText())
+                .findValuesAsText("engineer")).containsExactly("E1");
+        assertThat(variables.path("companyHistory").path("type").asText()).isEqualTo("Json");
+        assertThat(variables.path("attestations").path("value").asText()).contains("接受计划规则");
+        assertThat(variables.path("approvalLeadsTo").path("value").asText()).doesNotContain("经理审批");
     }
 
     @Test

@@ -156,6 +156,90 @@ class TaskPresentationTest extends ServiceIntegrationTest {
         assertThat(local.path("companyName").path("value").asText()).startsWith("测试科技有限公司");
     }
 
+    @Test
+    void aReviewShowsWhatItDecidesOnFromTheTables() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", false, "comment", "品牌材料不全 brand material incomplete"));
+        kafka.awaitPartnerEvent(partnerId, "bk.partner.rejected");
+        certifyEngineers(partnerId, 3);
+        apply(Companies.application(partnerId, "ENTERPRISE"));
+        String id = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
+
+        JsonNode local = EngineRestClient.read(engine.get(TestUsers.REVIEWER,
+                "/engine-rest/task/" + id + "/localVariables?deserializeValues=false").getBody());
+        assertThat(local.path("attestations").path("value").asText())
+                .contains("✔ 已确认 Confirmed: 接受计划规则 Accepts the program rules")
+                .contains("✔ 已确认 Confirmed: 不销售竞品 Sells no competing products");
+        assertThat(local.path("approvalLeadsTo").path("value").asText()).isEqualTo("通过后 If approved: "
+                + "经理审批 Manager approval (ENTERPRISE) → 服务费发票 Service fee invoice 30000.00 CNY"
+                + " → 签约 Signing the contract → 成为合作伙伴 Active partner, 试用 Trial (TRIAL)");
+
+        // a table for the form: Json variables, which Tasklist parses into the lists form-js renders
+        assertThat(local.path("certificates").path("type").asText()).isEqualTo("Json");
+        JsonNode certificates = EngineRestClient.read(local.path("certificates").path("value").asText());
+        assertThat(certificates).hasSize(6);
+        assertThat(certificates.findValuesAsText("engineer")).containsOnly("ENG-" + partnerId + "-0",
+                "ENG-" + partnerId + "-1", "ENG-" + partnerId + "-2");
+        assertThat(certificates.findValuesAsText("track")).containsOnly("AUTOMATION", "DEVELOPMENT");
+        assertThat(certificates.findValuesAsText("expiresOn")).containsOnly("不过期 never");
+
+        JsonNode history = EngineRestClient.read(local.path("companyHistory").path("value").asText());
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("what").asText()).isEqualTo("申请 Application (BRAND)");
+        assertThat(history.get(0).path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(history.get(0).path("reason").asText()).isEqualTo("品牌材料不全 brand material incomplete");
+        assertThat(history.get(0).path("on").asText())
+                .isEqualTo(LocalDate.ofInstant(Instant.now(), ProgramClock.PROGRAM_ZONE).toString());
+    }
+
+    @Test
+    void theManagerFindsTheReviewersDecisionInTheTasksHistory() {
+        String partnerId = Companies.newPartnerId();
+        certifyEngineers(partnerId, 3);
+        apply(Companies.application(partnerId, "ENTERPRISE"));
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "资质齐全 all in order"));
+        String id = engine.awaitTask(TestUsers.MANAGER, partnerId, "approve-application");
+
+        // what Tasklist's History tab reads: the task's comments
+        JsonNode comments = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + id + "/comment").getBody());
+        assertThat(comments).hasSize(1);
+        assertThat(comments.get(0).path("message").asText())
+                .isEqualTo("审核申请 Review application: ✔ 同意 Yes — 资质齐全 all in order");
+        assertThat(comments.get(0).path("userId").asText()).isEqualTo(TestUsers.REVIEWER);
+        // a reviewer cannot read the manager's task, nor its comments
+        assertThat(engine.get(TestUsers.REVIEWER, "/engine-rest/task/" + id + "/comment").getStatusCode().value())
+                .isIn(403, 404);
+    }
+
+    @Test
+    void aMovedGraceDeadlineMovesTheFollowUpDateAndTheListedGraceEnd() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "COMMUNITY", 2, 1);
+        revoke(partnerId, certificates.get(0));
+        String id = engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+
+        Instant movedTo = LocalDate.ofInstant(Instant.now(), ProgramClock.PROGRAM_ZONE).plusDays(90)
+                .atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant();
+        ResponseEntity<String> moved = putDeadline(TestUsers.MANAGER, partnerId, "grace-period-ended",
+                Map.of("dueAt", movedTo.toString(), "reason", "客户申请延期 extension granted"));
+        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
+
+        JsonNode task = EngineRestClient.read(engine.get(TestUsers.MANAGER, "/engine-rest/task/" + id).getBody());
+        assertThat(instant(task.path("followUp").asText())).isEqualTo(movedTo);
+        String lastDayOfGrace = LocalDate.ofInstant(movedTo, ProgramClock.PROGRAM_ZONE).minusDays(1).toString();
+        JsonNode local = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + id + "/localVariables").getBody());
+        assertThat(local.path("graceEndsOn").path("value").asText()).isEqualTo(lastDayOfGrace);
+        String processInstanceId = task.path("processInstanceId").asText();
+        JsonNode variable = EngineRestClient.read(engine.get(TestUsers.ADMIN, "/engine-rest/process-instance/"
+                + processInstanceId + "/variables/graceEndsOn").getBody());
+        assertThat(variable.path("value").asText()).isEqualTo(lastDayOfGrace);
+    }
+
     private static Instant instant(String engineDate) {
         return OffsetDateTime.parse(engineDate, ENGINE_DATE).toInstant();
     }

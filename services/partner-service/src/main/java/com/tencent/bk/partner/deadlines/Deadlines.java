@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -52,9 +53,11 @@ class Deadlines {
     private final JdbcClient jdbc;
     private final ProgramClock clock;
     private final ProcessEngine engine;
+    private final ApplicationEventPublisher events;
 
     Deadlines(RuntimeService runtime, ManagementService management, RepositoryService repository, JdbcClient jdbc,
-              ProgramClock clock, ProcessEngine engine) {
+              ProgramClock clock, ProcessEngine engine, ApplicationEventPublisher events) {
+        this.events = events;
         this.runtime = runtime;
         this.management = management;
         this.repository = repository;
@@ -87,8 +90,10 @@ class Deadlines {
         if (!newDueAt.isAfter(clock.now())) {
             wakeJobExecutorAfterCommit();
         }
-        timeVariableOf(job).ifPresent(variable ->
-                runtime.setVariable(deadline.processInstanceId(), variable, newDueAt.toString()));
+        timeVariableOf(job).ifPresent(variable -> {
+            runtime.setVariable(deadline.processInstanceId(), variable, newDueAt.toString());
+            events.publishEvent(new DeadlineMoved(deadline.processInstanceId(), variable, newDueAt));
+        });
         Change change = new Change(timer, deadline.processInstanceId(), deadline.dueAt(), newDueAt, reason, user,
                 clock.now());
         jdbc.sql("""

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -76,6 +77,20 @@ public class DecisionLog {
     /** The last decision of any task in the execution's process instance. */
     public Optional<Recorded> lastOfProcess(DelegateExecution execution) {
         return find("process_instance_id = ?", execution.getProcessInstanceId());
+    }
+
+    /** A decision with when it was taken, in the order of the process's history. */
+    public record Dated(Recorded decision, java.time.Instant decidedAt) {
+    }
+
+    /** Every decision taken in this process instance so far, oldest first. */
+    public List<Dated> ofProcess(String processInstanceId) {
+        return jdbc.sql("select task_key, decision, comment, decided_by, details::text, decided_at "
+                        + "from program.task_decision where process_instance_id = ? order by decision_id")
+                .param(processInstanceId)
+                .query((rs, row) -> new Dated(new Recorded(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), fromJson(rs.getString(5))), rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     private Optional<Recorded> find(String where, Object... params) {

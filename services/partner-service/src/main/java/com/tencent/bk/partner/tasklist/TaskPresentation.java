@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Runs when any user task of the program is created ({@link TaskPresentationPlugin} attaches it to every one):
  * names the task after its step, company and type, sets its due date from the step's SLA and its follow-up date
  * from the process's own deadline, and keeps the variables the Tasklist filters show as variables local to the
- * task ({@link ListedVariables}). Company and type come from the registry by the partner the task is about (the business key, or the
+ * task ({@link ListedVariables}), with what a review decides on ({@link DecisionContext}) and the earlier decisions
+ * of the process as comments ({@link EarlierDecisions}). Company and type come from the registry by the partner the task is about (the business key, or the
  * audited partner of an audit case); levels, amounts and deadlines from what the service itself recorded in
  * the process. Users cannot change any of it: candidates may only work a task ({@code TASK_WORK}), and a
  * completion carries only the task's declared decision.
@@ -35,7 +36,7 @@ class TaskPresentation implements TaskListener {
     static final String SEPARATOR = " · ";
     private static final String AUDITED_PARTNER = "auditedPartnerId";
     /** Where a process has a deadline of its own, the variable holding it (an instant the service set). */
-    private static final List<String> DEADLINES = List.of("graceEndsAt", "contractEndsAt");
+    static final List<String> DEADLINES = List.of("graceEndsAt", "contractEndsAt");
     /** Steps whose approval charges the fee of the level at stake, before any invoice exists. */
     private static final Set<String> APPROVALS = Set.of(Bpmn.REVIEW_APPLICATION, Bpmn.APPROVE_APPLICATION,
             Bpmn.REVIEW_RENEWAL);
@@ -44,12 +45,17 @@ class TaskPresentation implements TaskListener {
     private final FeeSchedule fees;
     private final ProgramClock clock;
     private final TasklistProperties properties;
+    private final DecisionContext context;
+    private final EarlierDecisions earlierDecisions;
 
-    TaskPresentation(PartnerRegistry registry, FeeSchedule fees, ProgramClock clock, TasklistProperties properties) {
+    TaskPresentation(PartnerRegistry registry, FeeSchedule fees, ProgramClock clock, TasklistProperties properties,
+                     DecisionContext context, EarlierDecisions earlierDecisions) {
         this.registry = registry;
         this.fees = fees;
         this.clock = clock;
         this.properties = properties;
+        this.context = context;
+        this.earlierDecisions = earlierDecisions;
     }
 
     @Override
@@ -72,7 +78,9 @@ class TaskPresentation implements TaskListener {
         listed.put(ListedVariables.AMOUNT_AT_STAKE, amountAtStake(task, partner, level));
         listed.put(ListedVariables.GRACE_ENDS_ON,
                 Bpmn.FOLLOW_UP_SHORTFALL.equals(taskKey) ? text(task, ListedVariables.GRACE_ENDS_ON) : null);
+        partner.ifPresent(p -> listed.putAll(context.of(task, p, level)));
         task.setVariablesLocal(listed);
+        earlierDecisions.addTo(task);
     }
 
     /** "审核申请 Review application · 泉州某科技有限公司 · BRAND"; the step's name alone when the company is unknown. */

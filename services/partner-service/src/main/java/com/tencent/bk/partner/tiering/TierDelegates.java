@@ -21,9 +21,9 @@ class TierDelegates {
     JavaDelegate openShortfall(Shortfalls shortfalls) {
         return execution -> {
             LocalDate graceEndsOn = shortfalls.open(ProcessVariables.of(execution).partnerId());
-            execution.setVariable("graceEndsOn", graceEndsOn.toString());
+            execution.setVariable(GraceFollowsItsTimer.GRACE_ENDS_ON, graceEndsOn.toString());
             // the timer fires at the start of the day after the last day of grace (program time)
-            execution.setVariable("graceEndsAt", graceEndsOn.plusDays(1).atTime(LocalTime.MIDNIGHT)
+            execution.setVariable(GraceFollowsItsTimer.GRACE_ENDS_AT, graceEndsOn.plusDays(1).atTime(LocalTime.MIDNIGHT)
                     .atZone(ProgramClock.PROGRAM_ZONE).toInstant().toString());
         };
     }
@@ -45,6 +45,6 @@ class TierDelegates {
     }
 
     private static LocalDate graceEndsOn(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-        return LocalDate.parse(ProcessVariables.of(execution).text("graceEndsOn"));
+        return LocalDate.parse(ProcessVariables.of(execution).text(GraceFollowsItsTimer.GRACE_ENDS_ON));
     }
 }
