@@ -37,12 +37,37 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
+        try {
+            Files.createDirectories(log.getParent());
+            ClassDataSharing.Launch launch = ClassDataSharing.prepare(settings.jar(), (jar, archiveOptions) -> {
+                Path trainingLog = log.resolveSibling(log.getFileName() + ".cds-training");
+                Process trainer = launch(settings, jar, archiveOptions, trainingLog, api, timeout);
+                trainer.destroy(); // the JVM writes the archive as it exits cleanly
+                if (!trainer.waitFor(2, TimeUnit.MINUTES)) {
+                    trainer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            });
+            long started = System.nanoTime();
+            Process process = launch(settings, launch.jar(), launch.jvmOptions(), log, api, timeout);
+            return new ServiceProcess(process, log, (System.nanoTime() - started) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the service", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the service", e);
+        }
+    }
+
+    /** Starts the process and waits until it answers healthy; a process that dies or is late is an error. */
+    private static Process launch(Settings settings, Path jar, List<String> extraJvmOptions, Path log, ServiceApi api,
+                                  Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!settings.jvmOptions().isBlank()) {
             command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", settings.jar().toString(), "--spring.profiles.active=local"));
+        command.addAll(extraJvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local"));
         if (!settings.arguments().isBlank()) {
             command.addAll(List.of(settings.arguments().trim().split("\\s+")));
         }
@@ -55,28 +80,22 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("BK_KAFKA_BOOTSTRAP", settings.bootstrap());
         env.put("BK_HTTP_PORT", Integer.toString(settings.httpPort()));
         env.put("BK_ADMIN_PASSWORD", settings.adminPassword());
-        try {
-            Files.createDirectories(log.getParent());
-            long started = System.nanoTime();
-            Process process = builder.start();
-            // Ctrl-C on the bench must not leave the service running
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-service"));
-            long deadline = started + timeout.toNanos();
-            while (!api.healthy()) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the service exited with " + process.exitValue()
-                            + " before it was up; see " + log);
-                }
-                if (System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("the service was not up after " + timeout + "; see " + log);
-                }
-                Sleep.millis(100);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process process = builder.start();
+        // Ctrl-C on the bench must not leave the service running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-service"));
+        while (!api.healthy()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue()
+                        + " before it was up; see " + log);
             }
-            return new ServiceProcess(process, log, (System.nanoTime() - started) / 1e9);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the service", e);
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("the service was not up after " + timeout + "; see " + log);
+            }
+            Sleep.millis(100);
         }
+        return process;
     }
 
     public double startupSeconds() {

@@ -133,7 +133,8 @@ class TaskPresentationTest extends ServiceIntegrationTest {
         String id = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
         assertThat(engine.claim(TestUsers.REVIEWER, id).getStatusCode().value()).isEqualTo(204);
 
-        for (String name : List.of("companyName", "partnerId", "partnerType", "levelAtStake", "amountAtStake")) {
+        for (String name : List.of("companyName", "partnerId", "partnerType", "levelAtStake", "amountAtStake",
+                "attestations", "certificates", "approvalLeadsTo", "companyHistory")) {
             assertThat(engine.exchange(TestUsers.REVIEWER, HttpMethod.PUT, "/engine-rest/task/" + id
                     + "/localVariables/" + name, Map.of("value", "forged")).getStatusCode().value()).as(name)
                     .isEqualTo(403);
@@ -145,6 +146,10 @@ class TaskPresentationTest extends ServiceIntegrationTest {
                 Map.of("approved", true, "comment", "ok", "companyName", "forged"));
         assertThat(forged.getStatusCode().value()).isEqualTo(400);
         assertThat(forged.getBody()).contains("companyName");
+        ResponseEntity<String> forgedContext = engine.complete(TestUsers.REVIEWER, id,
+                Map.of("approved", true, "comment", "ok", "attestations", "✔ all fine"));
+        assertThat(forgedContext.getStatusCode().value()).isEqualTo(400);
+        assertThat(forgedContext.getBody()).contains("attestations");
         assertThat(engine.exchange(TestUsers.REVIEWER, HttpMethod.PUT, "/engine-rest/task/" + id,
                 Map.of("name", "forged", "due", "2030-01-01T00:00:00.000+0800")).getStatusCode().value())
                 .isEqualTo(403);

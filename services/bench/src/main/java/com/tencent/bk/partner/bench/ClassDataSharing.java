@@ -1,0 +1,112 @@
+package com.tencent.bk.partner.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the service the way Spring Boot's class-data-sharing support does: from the executable jar's extracted
+ * layout ({@code java -Djarmode=tools -jar … extract}), with a dynamic CDS archive of the classes a start loads
+ * (JDK 17's {@code -XX:ArchiveClassesAtExit}). The first start of a build of the jar trains the archive: it starts
+ * the service once, waits until it is healthy and stops it, and the JVM writes the archive as it exits. Every
+ * start maps it instead of loading and verifying those classes again (about 40 % less startup here). A build
+ * starts the service a dozen times (simulation, fault tests, bench) from forks running side by side: extraction
+ * and training happen under a file lock, so the others wait for the archive rather than start without it. A
+ * training that fails leaves a marker, and later starts run without an archive.
+ */
+final class ClassDataSharing {
+
+    /** What a start runs: the jar to launch and the JVM options it adds. */
+    record Launch(Path jar, List<String> jvmOptions) {
+    }
+
+    /** Starts the service from {@code jar} with {@code jvmOptions}, waits until it is healthy, and stops it. */
+    interface Training {
+        void run(Path jar, List<String> jvmOptions) throws IOException, InterruptedException;
+    }
+
+    private static final String ARCHIVE = "service.jsa";
+
+    private ClassDataSharing() {
+    }
+
+    /** {@code -Dbench.cds=false} starts from the executable jar as before, without any archive. */
+    static Launch prepare(Path executableJar, Training training) throws InterruptedException {
+        if (!Boolean.parseBoolean(System.getProperty("bench.cds", "true")) || !Files.isRegularFile(executableJar)) {
+            return new Launch(executableJar, List.of());
+        }
+        Path directory = layoutDirectory(executableJar);
+        synchronized (ClassDataSharing.class) {
+            try (FileChannel channel = FileChannel.open(directory.resolveSibling(directory.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Path jar = directory.resolve(executableJar.getFileName());
+                if (!Files.isRegularFile(jar)) {
+                    extract(executableJar, directory);
+                }
+                return withArchive(jar, directory, training);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not prepare the service's class-data archive", e);
+            }
+        }
+    }
+
+    /** One directory per build of the jar: a rebuilt jar gets a fresh layout and a fresh archive. */
+    private static Path layoutDirectory(Path executableJar) {
+        try {
+            String build = Long.toHexString(Files.getLastModifiedTime(executableJar).toMillis())
+                    + "-" + Long.toHexString(Files.size(executableJar));
+            Path directory = executableJar.resolveSibling("cds").resolve(build);
+            Files.createDirectories(directory.getParent());
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void extract(Path executableJar, Path directory) throws IOException {
+        Path staging = Files.createTempDirectory(directory.getParent(), "extracting-");
+        Process extraction = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", executableJar.toString(), "extract", "--force", "--destination",
+                staging.toString())
+                .redirectErrorStream(true).redirectOutput(staging.resolveSibling("extract.log").toFile()).start();
+        try {
+            if (!extraction.waitFor(2, TimeUnit.MINUTES) || extraction.exitValue() != 0) {
+                extraction.destroyForcibly();
+                throw new IOException("extracting " + executableJar + " failed; see "
+                        + staging.resolveSibling("extract.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while extracting " + executableJar, e);
+        }
+        Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Launch withArchive(Path jar, Path directory, Training training)
+            throws IOException, InterruptedException {
+        Path archive = directory.resolve(ARCHIVE);
+        Path tried = directory.resolve(ARCHIVE + ".tried");
+        if (!Files.isRegularFile(archive) && !Files.exists(tried)) {
+            Files.createFile(tried);
+            Path written = directory.resolve(ARCHIVE + ".part");
+            try {
+                training.run(jar, List.of("-XX:ArchiveClassesAtExit=" + written));
+            } catch (RuntimeException failed) {
+                // the real start that follows reports what is wrong with the service; it just runs without archive
+            }
+            if (Files.isRegularFile(written) && Files.size(written) > 0) {
+                Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return Files.isRegularFile(archive) ? new Launch(jar, List.of("-XX:SharedArchiveFile=" + archive))
+                : new Launch(jar, List.of());
+    }
+}
