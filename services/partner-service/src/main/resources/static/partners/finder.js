@@ -61,7 +61,7 @@
 
   const $ = (id) => document.getElementById(id);
   let regions; // the regions request, made once
-  let lastSearch = { q: '', type: '', level: '', region: '', page: 1 }; // where "back" leads
+  const SEARCH_KEY = 'bk-partner-finder-search';
   let sequence = 0; // a view's answer that arrives after a newer view started is dropped
 
   /** What the address asks for. */
@@ -84,6 +84,21 @@
     if (search.lang === 'en') params.set('lang', 'en');
     const query = params.toString();
     return '/partners/' + (query ? `?${query}` : '');
+  }
+
+  /** The last search of this tab, where "back" leads (kept across reloads; a fresh tab goes to an empty search). */
+  function remember(search) {
+    try {
+      window.sessionStorage.setItem(SEARCH_KEY, JSON.stringify(search));
+    } catch { /* storage off: "back" leads to an empty search */ }
+  }
+
+  function lastSearch() {
+    try {
+      return { page: 1, ...JSON.parse(window.sessionStorage.getItem(SEARCH_KEY) || '{}') };
+    } catch {
+      return { page: 1 };
+    }
   }
 
   const partnerHref = (partnerId, lang) => `/partners/${partnerId}` + (lang === 'en' ? '?lang=en' : '');
@@ -154,7 +169,7 @@
   async function renderSearch(search, t, mine) {
     show('search');
     document.title = t.title;
-    lastSearch = search;
+    remember(search);
     const form = $('search');
     form.q.value = search.q;
     options(form.type, t.anyType, TYPES, (type) => t.types[type], search.type);
@@ -219,7 +234,7 @@
 
   async function renderPartner(state, t, mine) {
     show('detail');
-    $('back').href = searchHref({ ...lastSearch, lang: state.lang });
+    $('back').href = searchHref({ ...lastSearch(), lang: state.lang });
     $('partner-name').textContent = t.loading;
     $('facts').replaceChildren();
     $('offers').textContent = '';
