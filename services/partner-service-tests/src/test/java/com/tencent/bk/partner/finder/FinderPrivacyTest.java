@@ -83,6 +83,8 @@ class FinderPrivacyTest extends FinderIntegrationTest {
         assertThat(find().getStatusCode().value()).isEqualTo(200);
         assertThat(rest.getForEntity("/partners/", String.class).getStatusCode().value()).isEqualTo(200);
         assertThat(rest.getForEntity("/", String.class).getBody()).contains("href=\"/partners/\"");
+        assertThat(rest.getForEntity("/partners/91350100M000100Y43", String.class).getBody())
+                .as("a partner's address serves the page, so a link or a reload lands on it").contains("/partners/finder.js");
 
         for (String path : List.of("/api/partners", "/api/partners/at-risk", "/engine-rest/task?firstResult=0&maxResults=1",
                 "/api/public/anything-else", "/api/dead-letters")) {
