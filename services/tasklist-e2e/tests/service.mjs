@@ -28,13 +28,16 @@ export const users = {
   lead: 'lead-local',
 };
 
-export async function startService() {
+/** Starts the service; `name` keeps each test file's data folder and log apart (target/e2e-data-<name>, …). */
+export async function startService(name = '') {
+  const suffix = name ? `-${name}` : '';
   const jar = resolve(moduleDir, '..', 'local-stack', 'target', 'local-stack.jar');
-  const data = resolve(targetDir, 'e2e-data');
+  const data = resolve(targetDir, `e2e-data${suffix}`);
   rmSync(data, { recursive: true, force: true });
   mkdirSync(data, { recursive: true });
   const [http, postgres, kafka] = [await freePort(), await freePort(), await freePort()];
-  const log = openSync(resolve(targetDir, 'e2e-service.log'), 'w');
+  const logName = `e2e-service${suffix}.log`;
+  const log = openSync(resolve(targetDir, logName), 'w');
   const child = spawn(process.env.JAVA_HOME ? resolve(process.env.JAVA_HOME, 'bin', 'java') : 'java',
     ['-Xmx512m', '-jar', jar], {
       env: { ...process.env, BK_LOCAL_DATA: data, BK_LOCAL_PG_PORT: `${postgres}`, BK_LOCAL_KAFKA_PORT: `${kafka}`,
@@ -44,10 +47,10 @@ export async function startService() {
   const baseUrl = `http://localhost:${http}`;
   const deadline = Date.now() + 240_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}; see target/e2e-service.log`);
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}; see target/${logName}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('the service was not up after 4 minutes; see target/e2e-service.log');
+      throw new Error(`the service was not up after 4 minutes; see target/${logName}`);
     }
     try {
       const health = await fetch(`${baseUrl}/actuator/health`);

@@ -33,6 +33,40 @@ class SecurityConfiguration {
             "/process-definition/statistics", "/process-definition/*/statistics",
             "/process-definition/key/*/statistics", "/process-definition/key/*/tenant-id/*/statistics");
 
+    /**
+     * The public partner finder, for anyone: the landing page, the finder's page and files, and its read-only
+     * JSON. Nothing else of the service is public.
+     */
+    private static final List<String> PUBLIC_PATHS = List.of("/", "/index.html", "/partners", "/partners/**",
+            "/api/public/partners", "/api/public/partners/**");
+
+    /** Pages that load their own script and style only, talk only to this service, and are never framed. */
+    private static final String PUBLIC_CONTENT_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The public paths: GET (and HEAD) without a login, every other method refused. No HTTP Basic here, so a
+     * caller's credentials are neither needed nor checked; the finder's JSON is limited per client address
+     * (finder.RateLimitFilter).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(PUBLIC_PATHS.stream().map(SecurityConfiguration::path).toList()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PATHS.stream().flatMap(pattern -> java.util.stream.Stream.of(
+                                path(HttpMethod.GET, pattern), path(HttpMethod.HEAD, pattern)))
+                                .toArray(RequestMatcher[]::new)).permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                // read-only: nothing to forge
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PUBLIC_CONTENT_POLICY)))
+                .build();
+    }
+
     /** The project's API and Camunda's REST API: stateless HTTP Basic, no anonymous access. */
     @Bean
     @Order(1)
@@ -54,15 +88,15 @@ class SecurityConfiguration {
     }
 
     /**
-     * Everything else: the Camunda webapps (their own login, session and CSRF filter), health probes, and the
-     * redirect from {@code /}. Metrics need an authenticated admin.
+     * Everything else: the Camunda webapps (their own login, session and CSRF filter) and health probes.
+     * Metrics need an authenticated admin.
      */
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/camunda/**"), path("/"), path("/error")).permitAll()
+                        .requestMatchers(path("/camunda/**"), path("/error")).permitAll()
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
                         .anyRequest().denyAll())
@@ -82,5 +116,9 @@ class SecurityConfiguration {
 
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 }
