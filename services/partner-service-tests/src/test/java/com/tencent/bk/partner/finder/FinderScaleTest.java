@@ -15,15 +15,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The finder at 10,000 active partners (and 2,000 others): every search answers within a bound far below what
- * a person notices, and a page is read off the finder's index rather than by sorting every active partner.
- * The companies exist only inside a transaction that is rolled back, so no other test ever sees them.
+ * The finder at 10,000 active partners (and 2,000 others): every search answers right, and a page is read off
+ * the finder's index rather than by sorting every active partner, which is what keeps it fast (the plan is
+ * asserted; times are only logged: timings belong to benchmarks, not to tests on a shared machine). The
+ * companies exist only inside a transaction that is rolled back, so no other test ever sees them.
  */
 class FinderScaleTest extends ServiceIntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(FinderScaleTest.class);
-    /** Generous for two shared cores; measured figures are in docs/finder.md. */
-    private static final Duration BOUND = Duration.ofMillis(300);
 
     @Autowired
     Finder finder;
@@ -31,7 +30,7 @@ class FinderScaleTest extends ServiceIntegrationTest {
     PlatformTransactionManager transactions;
 
     @Test
-    void searchesStayFastAtTenThousandPartners() {
+    void searchesAtTenThousandPartnersAreReadOffTheFindersIndex() {
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         rolledBack.executeWithoutResult(status -> {
             status.setRollbackOnly();
@@ -70,12 +69,10 @@ class FinderScaleTest extends ServiceIntegrationTest {
     }
 
     private <T> T timed(String what, Supplier<T> search) {
-        search.get(); // once to warm the JIT and the caches, then measured
+        search.get(); // once to warm the JIT and the caches, then logged
         long start = System.nanoTime();
         T result = search.get();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        log.info("finder at 10,000 partners, {}: {} ms", what, took.toMillis());
-        assertThat(took).as(what).isLessThan(BOUND);
+        log.info("finder at 10,000 partners, {}: {} ms", what, Duration.ofNanos(System.nanoTime() - start).toMillis());
         return result;
     }
 
