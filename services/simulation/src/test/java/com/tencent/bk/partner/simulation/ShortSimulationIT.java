@@ -7,15 +7,17 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short simulation of the build: 60 companies of every type and level over two program years (two renewal
- * checks, courses and leads included) with two hard restarts of the service, on embedded PostgreSQL and Kafka;
- * any violation of an invariant fails the build, naming seed and day. Longer and larger runs: scripts/simulate.
+ * The short simulation of the build: 40 companies of every type and level over a program year and a half (the
+ * Trial deadline, a renewal of every early partner, six quarterly audits, fee, grace, course and referral
+ * deadlines, courses and leads included) with two hard restarts of the service, on embedded PostgreSQL and
+ * Kafka; any violation of an invariant fails the build, naming seed and day. It is sized for the build's ten
+ * minutes; longer and larger runs (a second renewal, hundreds of companies): scripts/simulate.
  */
 class ShortSimulationIT {
 
     @Test
-    void twoProgramYearsOfSixtyCompaniesWithTwoRestartsKeepEveryInvariant() {
-        SimulationOptions options = new SimulationOptions(60, 2, 20_300_101L, 2, 1, LocalDate.of(2030, 1, 1),
+    void aProgramYearAndAHalfOfFortyCompaniesWithTwoRestartsKeepsEveryInvariant() {
+        SimulationOptions options = new SimulationOptions(40, 1.5, 20_300_101L, 2, 1, LocalDate.of(2030, 1, 1),
                 Path.of("target", "simulation-short").toAbsolutePath(), null);
         Report.Summary summary = Simulate.run(options);
         assertThat(summary.restarts()).as("the service started after every restart").isEqualTo(2);
