@@ -77,6 +77,15 @@ public final class Bench {
                     options.serviceArguments(), serviceUrl, infrastructure.user(), infrastructure.password(),
                     infrastructure.bootstrapServers(), options.httpPort(),
                     Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local"));
+            if (ClassDataSharing.enabled()) {
+                Console.step("class-data sharing: training the service's archive on a scratch database (once a build)");
+                ServiceProcess.trainClassDataSharing(new ServiceProcess.Settings(options.serviceJar(),
+                                options.serviceJvmOptions(), options.serviceArguments(),
+                                infrastructure.database("bench_cds_training"), infrastructure.user(),
+                                infrastructure.password(), infrastructure.bootstrapServers(), options.httpPort(),
+                                Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local")),
+                        options.workDir().resolve("cds-training.log"), api, Duration.ofMinutes(5));
+            }
             Console.step("starting the service (fresh schema)");
             Measured measured;
             Profiler profiler = null;

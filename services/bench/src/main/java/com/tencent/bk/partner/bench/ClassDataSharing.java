@@ -38,8 +38,12 @@ final class ClassDataSharing {
     }
 
     /** {@code -Dbench.cds=false} starts from the executable jar as before, without any archive. */
+    static boolean enabled() {
+        return Boolean.parseBoolean(System.getProperty("bench.cds", "true"));
+    }
+
     static Launch prepare(Path executableJar, Training training) throws InterruptedException {
-        if (!Boolean.parseBoolean(System.getProperty("bench.cds", "true")) || !Files.isRegularFile(executableJar)) {
+        if (!enabled() || !Files.isRegularFile(executableJar)) {
             return new Launch(executableJar, List.of());
         }
         Path directory = layoutDirectory(executableJar);

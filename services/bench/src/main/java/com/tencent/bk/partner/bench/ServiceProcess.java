@@ -39,14 +39,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
         try {
             Files.createDirectories(log.getParent());
-            ClassDataSharing.Launch launch = ClassDataSharing.prepare(settings.jar(), (jar, archiveOptions) -> {
-                Path trainingLog = log.resolveSibling(log.getFileName() + ".cds-training");
-                Process trainer = launch(settings, jar, archiveOptions, trainingLog, api, timeout);
-                trainer.destroy(); // the JVM writes the archive as it exits cleanly
-                if (!trainer.waitFor(2, TimeUnit.MINUTES)) {
-                    trainer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            });
+            ClassDataSharing.Launch launch = ClassDataSharing.prepare(settings.jar(), training(settings, log, api,
+                    timeout));
             long started = System.nanoTime();
             Process process = launch(settings, launch.jar(), launch.jvmOptions(), log, api, timeout);
             return new ServiceProcess(process, log, (System.nanoTime() - started) / 1e9);
@@ -56,6 +50,34 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the service", e);
         }
+    }
+
+    /**
+     * Trains the class-data archive of the service's jar now, on the given settings' database, unless it exists:
+     * the bench does it on a scratch database so that its measured first start still meets a fresh schema.
+     */
+    public static void trainClassDataSharing(Settings settings, Path log, ServiceApi api, Duration timeout) {
+        try {
+            Files.createDirectories(log.getParent());
+            ClassDataSharing.prepare(settings.jar(), training(settings, log, api, timeout));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not train the class-data archive", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training the class-data archive", e);
+        }
+    }
+
+    /** A start, healthy, a clean stop: the JVM writes the archive as it exits. */
+    private static ClassDataSharing.Training training(Settings settings, Path log, ServiceApi api, Duration timeout) {
+        return (jar, archiveOptions) -> {
+            Process trainer = launch(settings, jar, archiveOptions, log.resolveSibling(log.getFileName()
+                    + ".cds-training"), api, timeout);
+            trainer.destroy();
+            if (!trainer.waitFor(2, TimeUnit.MINUTES)) {
+                trainer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        };
     }
 
     /** Starts the process and waits until it answers healthy; a process that dies or is late is an error. */
