@@ -20,9 +20,13 @@ class DeadLetterController {
         this.replay = replay;
     }
 
+    /** @param replayed how many records went back to the topic */
+    record Replayed(String topic, int replayed) {
+    }
+
     @PostMapping("/api/admin/dead-letters/{topic}/replay")
-    Map<String, Object> replay(@PathVariable String topic) {
-        return Map.of("topic", topic, "replayed", replay.replay(topic));
+    Replayed replay(@PathVariable String topic) {
+        return new Replayed(topic, replay.replay(topic));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
