@@ -49,9 +49,10 @@ public final class LocalStack {
                 Partner service is up (local profile).
                   Tasklist:   http://localhost:{}/camunda/app/tasklist/
                   API:        http://localhost:{}/api/partners
+                  API docs:   http://localhost:{}/swagger-ui.html
                   Kafka:      {}
                   PostgreSQL: {} (user postgres, data in {})
-                """, port(context), port(context), kafka.bootstrapServers(), jdbcUrl, dataDirectory);
+                """, port(context), port(context), port(context), kafka.bootstrapServers(), jdbcUrl, dataDirectory);
     }
 
     private static String port(ConfigurableApplicationContext context) {

@@ -31,6 +31,9 @@ class InboundContractExamplesTest extends ServiceIntegrationTest {
     void theExampleOfEveryInboundTypeIsApplied() {
         int checked = 0;
         for (Map.Entry<String, Contract> entry : EventContracts.all().entrySet()) {
+            if (!entry.getKey().contains("/")) {
+                continue; // the envelope
+            }
             String topic = entry.getKey().substring(0, entry.getKey().indexOf('/'));
             if (!topic.equals(CERTIFICATIONS) && !topic.equals(PAYMENTS) && !topic.equals("bk.compliance.events")) {
                 continue;
