@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.events;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +26,8 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/admin/dead-letters/{topic}/replay")
+    @ApiResponse(responseCode = "200", description = "Replayed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "InvalidRequest", description = "Not an inbound topic")
     Replayed replay(@PathVariable String topic) {
         return new Replayed(topic, replay.replay(topic));
     }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -82,16 +83,16 @@ class ApiDocumentation {
     }
 
     /**
-     * The answers every operation may give besides its own: 400 for one that reads parameters or a body, 413 for a
+     * The answers every operation may give besides its own: 400 for one that reads a query, a typed path segment or
+     * a body, 413 for a
      * body, and, unless public, 401 and 429 (HTTP Basic and its throttle) and, for a group-restricted one, 403.
      */
     @Bean
     OperationCustomizer commonProblems() {
         return (operation, handler) -> {
             ApiResponses responses = operation.getResponses();
-            boolean readsInput = operation.getRequestBody() != null
-                    || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-            if (readsInput) {
+            if (operation.getRequestBody() != null || (operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(ApiDocumentation::mayBeInvalid))) {
                 responses.putIfAbsent("400", reference("InvalidRequest"));
             }
             if (operation.getRequestBody() != null) {
@@ -120,6 +121,12 @@ class ApiDocumentation {
                 }
             });
         };
+    }
+
+    /** Anything but a plain text path segment (a free-form id that is either found or not) can be malformed. */
+    private static boolean mayBeInvalid(Parameter parameter) {
+        return !"path".equals(parameter.getIn()) || parameter.getSchema() == null
+                || parameter.getSchema().getFormat() != null || parameter.getSchema().getEnum() != null;
     }
 
     private static void withoutLogin(Operation operation) {
