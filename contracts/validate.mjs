@@ -1,6 +1,6 @@
-// Validates the event contracts in the test command: contracts/asyncapi.yaml with the AsyncAPI parser (AsyncAPI
-// 3.0 rules and every $ref), and each JSON Schema under contracts/schemas/ against the draft 2020-12 meta-schema
-// (Ajv, strict), with every example it carries. Exits non-zero on any error.
+// Validates the event contracts in the test command (module contracts/): asyncapi.yaml with the AsyncAPI parser
+// (AsyncAPI 3.0 rules and every $ref), and each JSON Schema under schemas/ against the draft 2020-12 meta-schema
+// (Ajv, strict) with every example it carries. Exits non-zero on any error.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Parser, fromFile } from '@asyncapi/parser';
@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 const DRAFT_2020_12 = 'application/schema+json;version=draft-2020-12';
-const contracts = resolve(process.argv[2] ?? '../contracts');
+const contracts = resolve(process.argv[2] ?? '.');
 const problems = [];
 
 function newAjv() {
