@@ -88,7 +88,8 @@ class CourseController {
 
     @PutMapping("/{courseId}/instructors")
     @Transactional
-    @ApiResponse(responseCode = "200", description = "The course, approved again when every instructor is certified", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The course, approved again when every instructor is certified",
+            useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such course of the partner")
     @ApiResponse(responseCode = "409", ref = "Conflict", description = "The course is not suspended")
     CourseView replaceInstructors(@PathVariable String partnerId, @PathVariable UUID courseId,

@@ -73,7 +73,8 @@ class ReferralController {
     }
 
     @PostMapping("/api/referrals/{referralId}/accept")
-    @ApiResponse(responseCode = "200", description = "Accepted: the customer's details are shown to the partner", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Accepted: the customer's details are shown to the partner",
+            useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such referral")
     @ApiResponse(responseCode = "409", ref = "Conflict", description = "The referral is not offered to this partner")
     Answered accept(@PathVariable UUID referralId, @Valid @RequestBody Answer answer, Principal principal) {
@@ -82,7 +83,8 @@ class ReferralController {
     }
 
     @PostMapping("/api/referrals/{referralId}/decline")
-    @ApiResponse(responseCode = "200", description = "Declined: the lead goes on to the next partner", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Declined: the lead goes on to the next partner",
+            useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such referral")
     @ApiResponse(responseCode = "409", ref = "Conflict", description = "The referral is not offered to this partner")
     Answered decline(@PathVariable UUID referralId, @Valid @RequestBody Decline decline, Principal principal) {

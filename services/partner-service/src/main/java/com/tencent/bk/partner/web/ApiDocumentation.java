@@ -62,7 +62,7 @@ class ApiDocumentation {
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("The engine's users and groups (partner website, reviewers, managers, …)"))
+                                .description("The engine's users and groups (website, reviewers, managers, …)"))
                         .addSchemas("Problem", problemSchema())
                         .addSchemas("FieldError", new ObjectSchema()
                                 .addProperty("field", new StringSchema().description("the field, e.g. contact.email"))
@@ -76,8 +76,8 @@ class ApiDocumentation {
                         .addResponses("NotFound", problem("No such resource"))
                         .addResponses("Conflict", problem("Not possible in the current state"))
                         .addResponses("TooLarge", problem("The body exceeds the size this API accepts"))
-                        .addResponses("TooManyFailedLogins", problem("Too many failed logins from this address for this "
-                                + "user: try again after Retry-After seconds")
+                        .addResponses("TooManyFailedLogins", problem("Too many failed logins from this address "
+                                + "for this user: try again after Retry-After seconds")
                                 .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
                                         .description("seconds to wait"))));
     }
