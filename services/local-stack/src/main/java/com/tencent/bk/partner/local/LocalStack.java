@@ -50,6 +50,7 @@ public final class LocalStack {
                   Tasklist:   http://localhost:{}/camunda/app/tasklist/
                   API:        http://localhost:{}/api/partners
                   Finder:     http://localhost:{}/partners/ (public, no login)
+                  API docs:   http://localhost:{}/swagger-ui.html
                   Kafka:      {}
                   PostgreSQL: {} (user postgres, data in {})
                 """, port(context), port(context), port(context), kafka.bootstrapServers(), jdbcUrl, dataDirectory);

@@ -115,7 +115,7 @@ class DeadLetterTest extends ServiceIntegrationTest {
                 "partnerId", partnerId, "amount", 12.5, "currency", "cny", "paidAt", "2026-11-24T08:00:00Z"));
 
         assertThat(awaitReason(PAYMENTS, partnerId, negative)).contains("data.amount must be a positive decimal");
-        assertThat(awaitReason(PAYMENTS, partnerId, number)).contains("data.amount must be a decimal string",
+        assertThat(awaitReason(PAYMENTS, partnerId, number)).contains("data.amount must be a string (a positive decimal",
                 "data.currency must be an ISO 4217 code");
     }
 

@@ -66,7 +66,7 @@ class PoisonCatalogTest extends ServiceIntegrationTest {
         String partnerId = Companies.newPartnerId();
         Map<String, Function<Map<String, Object>, Map<String, Object>>> payments = new LinkedHashMap<>();
         payments.put("data.amount must be a positive decimal", data -> with(data, "amount", "-1.00"));
-        payments.put("data.amount must be a decimal string", data -> with(data, "amount", 12.5));
+        payments.put("data.amount must be a string (a positive decimal", data -> with(data, "amount", 12.5));
         payments.put("data.currency must be an ISO 4217 code", data -> with(data, "currency", "yuan"));
         payments.put("data.paidAt must be an RFC 3339 timestamp", data -> with(data, "paidAt", "yesterday"));
         payments.put("data.invoiceId is longer than 64", data -> with(data, "invoiceId", "I".repeat(65)));
@@ -136,19 +136,19 @@ class PoisonCatalogTest extends ServiceIntegrationTest {
         catalog.add(grantPoison("no engineerId", key, partnerId, d -> without(d, "engineerId"),
                 "data.engineerId is missing"));
         catalog.add(grantPoison("numeric engineerId", key, partnerId, d -> with(d, "engineerId", 42),
-                "data.engineerId must be a non-empty string"));
+                "data.engineerId must be a string (non-blank text), was an integer (type)"));
         catalog.add(grantPoison("wrong check character", key, partnerId, d -> with(d, "partnerId", wrongCheck),
                 "data.partnerId is not a valid unified social credit code"));
         catalog.add(grantPoison("short partnerId", key, partnerId, d -> with(d, "partnerId", "9135"),
-                "data.partnerId is not a valid unified social credit code"));
+                "data.partnerId must be a valid unified social credit code, was \"9135\" (pattern)"));
         catalog.add(grantPoison("unknown track", key, partnerId, d -> with(d, "track", "OPERATIONS"),
                 "data.track must be one of"));
         catalog.add(grantPoison("unknown level", key, partnerId, d -> with(with(d, "track", "AUTOMATION"), "level",
                 "EXPERT"), "data.level must be one of"));
         catalog.add(grantPoison("automation without level", key, partnerId, d -> with(d, "track", "AUTOMATION"),
-                "data.level is required for AUTOMATION"));
+                "data.level is missing (required: AUTOMATION certificates have a level)"));
         catalog.add(grantPoison("development with level", key, partnerId, d -> with(d, "level", "SERVICE"),
-                "data.level applies to AUTOMATION certificates only"));
+                "data.level must be null, was \"SERVICE\" (const: only AUTOMATION certificates have a level)"));
         catalog.add(grantPoison("bad issuedOn", key, partnerId, d -> with(d, "issuedOn", "15/01/2026"),
                 "data.issuedOn must be a date"));
         catalog.add(grantPoison("expires before issued", key, partnerId, d -> with(d, "expiresOn", "2025-01-01"),

@@ -31,7 +31,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A plain Kafka producer and consumer, as an upstream or downstream team would use them: sends CloudEvents
- * to the inbound topics and reads what the service published. Knows nothing of the service's code.
+ * to the inbound topics and reads what the service published. Knows nothing of the service's code. Every record it
+ * reads from {@code bk.partner.events}, for any test, is checked against the published contracts
+ * ({@link EventContracts}): a violation fails the test that read it.
  */
 public final class KafkaTestClient {
 
@@ -181,8 +183,19 @@ public final class KafkaTestClient {
                 consumer.seekToBeginning(assigned);
             }
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            List<String> violations = new ArrayList<>();
             while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(record);
+                    if (EventContracts.OUTBOUND.equals(topic)) {
+                        EventContracts.violations(record).forEach(violation -> violations.add(record.topic() + "-"
+                                + record.partition() + "@" + record.offset() + ": " + violation));
+                    }
+                }
+            }
+            if (!violations.isEmpty()) {
+                throw new AssertionError("Outbound events break their contract (contracts/schemas/"
+                        + EventContracts.OUTBOUND + "):\n  " + String.join("\n  ", violations));
             }
             return List.copyOf(records);
         }

@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.audit;
 
 import com.tencent.bk.partner.process.Bpmn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Null;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -46,6 +48,7 @@ class AuditController {
 
     @PostMapping("/api/audits")
     @Transactional
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Audits.Audit> start(@RequestBody(required = false) @jakarta.validation.Valid StartAudit body,
                                        Principal principal) {
         String auditId = audits.newAuditId();
@@ -59,6 +62,8 @@ class AuditController {
     }
 
     @GetMapping("/api/audits/{auditId}")
+    @ApiResponse(responseCode = "200", description = "The audit: seed, population, sample", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such audit")
     Audits.Audit audit(@PathVariable String auditId) {
         return audits.find(auditId).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No audit " + auditId));

@@ -4,6 +4,7 @@ import com.tencent.bk.partner.certification.CertificationLevel;
 import com.tencent.bk.partner.certification.Track;
 import com.tencent.bk.partner.courses.CourseProblems.CourseRefusedException;
 import com.tencent.bk.partner.courses.CourseProblems.InvalidCourseException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,6 +57,9 @@ class CourseController {
         }
     }
 
+    record Registered(UUID courseId, String partnerId, CourseState state) {
+    }
+
     private final Courses courses;
 
     CourseController(Courses courses) {
@@ -64,12 +68,16 @@ class CourseController {
 
     @PostMapping
     @Transactional
-    ResponseEntity<Map<String, Object>> register(@PathVariable String partnerId,
-                                                 @Valid @RequestBody RegisterCourse body, Principal principal) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "403", ref = "Forbidden", description = "The partner is no ACTIVE education partner")
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such partner")
+    @ApiResponse(responseCode = "409", ref = "Conflict", description = "The course cannot be registered now")
+    ResponseEntity<Registered> register(@PathVariable String partnerId, @Valid @RequestBody RegisterCourse body,
+                                        Principal principal) {
         Course course = courses.register(partnerId, new Courses.Registration(body.title(), body.kind(), body.track(),
                 body.level(), body.instructors()), principal.getName());
         return ResponseEntity.created(URI.create("/api/partners/" + partnerId + "/courses/" + course.courseId()))
-                .body(Map.of("courseId", course.courseId(), "partnerId", partnerId, "state", course.state()));
+                .body(new Registered(course.courseId(), partnerId, course.state()));
     }
 
     @GetMapping
@@ -80,6 +88,10 @@ class CourseController {
 
     @PutMapping("/{courseId}/instructors")
     @Transactional
+    @ApiResponse(responseCode = "200", description = "The course, approved again when every instructor is certified",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such course of the partner")
+    @ApiResponse(responseCode = "409", ref = "Conflict", description = "The course is not suspended")
     CourseView replaceInstructors(@PathVariable String partnerId, @PathVariable UUID courseId,
                                   @Valid @RequestBody ReplaceInstructors body, Principal principal) {
         return CourseView.of(courses.replaceInstructors(partnerId, courseId, body.instructors(), principal.getName()));

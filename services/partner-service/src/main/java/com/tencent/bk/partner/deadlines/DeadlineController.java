@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.deadlines;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +47,8 @@ class DeadlineController {
 
     /** Moves the timer (its BPMN id, e.g. {@code grace-period-ended}, {@code renewal-due}). */
     @PutMapping("/{timer}")
+    @ApiResponse(responseCode = "200", description = "The deadline moved", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "The partner has no such running timer")
     Deadlines.Change move(@PathVariable String partnerId, @PathVariable String timer,
                           @Valid @RequestBody MoveDeadline body, Principal principal) {
         return deadlines.move(partnerId, timer, body.dueAt().toInstant(), body.reason(), principal.getName());

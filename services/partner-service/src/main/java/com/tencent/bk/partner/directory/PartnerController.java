@@ -11,10 +11,11 @@ import com.tencent.bk.partner.registry.PartnerType;
 import com.tencent.bk.partner.tiering.EvaluationLog;
 import com.tencent.bk.partner.tiering.HeadcountForecast;
 import com.tencent.bk.partner.web.InvalidParameterException;
-import java.time.LocalDate;
-import java.time.Period;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -61,6 +62,8 @@ class PartnerController {
 
     /** Tier decisions, newest first, each with its inputs and rule version. */
     @GetMapping("/{partnerId}/evaluations")
+    @ApiResponse(responseCode = "200", description = "Tier decisions, newest first", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No partner or applicant with this id")
     List<EvaluationView> evaluations(@PathVariable String partnerId,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
         requirePartner(partnerId);
@@ -68,6 +71,8 @@ class PartnerController {
     }
 
     @GetMapping("/{partnerId}")
+    @ApiResponse(responseCode = "200", description = "The partner or applicant", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No partner or applicant with this id")
     PartnerView partner(@PathVariable String partnerId) {
         return view(requirePartner(partnerId));
     }

@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.events;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,9 +21,15 @@ class DeadLetterController {
         this.replay = replay;
     }
 
+    /** @param replayed how many records went back to the topic */
+    record Replayed(String topic, int replayed) {
+    }
+
     @PostMapping("/api/admin/dead-letters/{topic}/replay")
-    Map<String, Object> replay(@PathVariable String topic) {
-        return Map.of("topic", topic, "replayed", replay.replay(topic));
+    @ApiResponse(responseCode = "200", description = "Replayed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "InvalidRequest", description = "Not an inbound topic")
+    Replayed replay(@PathVariable String topic) {
+        return new Replayed(topic, replay.replay(topic));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one path every inbound record takes: read the envelope, refuse a source the topic does not trust, read
- * the typed event (anything invalid is
+ * The one path every inbound record takes: read the envelope, refuse a source the topic does not trust, check
+ * the data against its type's JSON Schema ({@link EventSchemas}), read the typed event (anything invalid is
  * thrown as {@link InvalidEventException} and dead-lettered by the container's error handler), then apply
  * its effect in one database transaction together with the inbox row. The engine joins that transaction,
  * so the inbox row, registry changes, engine state and outbox rows commit or roll back together.
@@ -25,14 +25,16 @@ public class InboundEvents {
 
     private final CloudEventParser parser;
     private final TrustedSources trustedSources;
+    private final EventSchemas schemas;
     private final Inbox inbox;
     private final TransactionTemplate transaction;
     private final EventMetrics metrics;
 
-    InboundEvents(CloudEventParser parser, TrustedSources trustedSources, Inbox inbox, TransactionTemplate transaction,
-                  EventMetrics metrics) {
+    InboundEvents(CloudEventParser parser, TrustedSources trustedSources, EventSchemas schemas, Inbox inbox,
+                  TransactionTemplate transaction, EventMetrics metrics) {
         this.parser = parser;
         this.trustedSources = trustedSources;
+        this.schemas = schemas;
         this.inbox = inbox;
         this.transaction = transaction;
         this.metrics = metrics;
@@ -129,8 +131,9 @@ public class InboundEvents {
         return envelope;
     }
 
-    private static <T extends InboundEvent> T read(ConsumerRecord<byte[], byte[]> record, CloudEvent envelope,
-                                                   EventReader<T> reader) {
+    private <T extends InboundEvent> T read(ConsumerRecord<byte[], byte[]> record, CloudEvent envelope,
+                                            EventReader<T> reader) {
+        schemas.validate(record.topic(), envelope);
         T event = reader.read(envelope);
         requireKey(record, event);
         return event;

@@ -6,6 +6,7 @@ import com.tencent.bk.partner.referrals.ReferralRecords.Offer;
 import com.tencent.bk.partner.referrals.ReferralRecords.Outcome;
 import com.tencent.bk.partner.referrals.ReferralRecords.PartnerOffer;
 import com.tencent.bk.partner.referrals.ReferralRecords.Referral;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,6 +49,12 @@ class ReferralController {
                    @NotBlank @Size(max = 1000) String reason) {
     }
 
+    record Referred(UUID referralId) {
+    }
+
+    record Answered(UUID referralId, String partnerId, Outcome outcome) {
+    }
+
     private final Referrals referrals;
     private final ReferralRecords records;
     private final ObjectMapper json;
@@ -58,27 +66,36 @@ class ReferralController {
     }
 
     @PostMapping("/api/referrals")
-    ResponseEntity<Map<String, Object>> refer(@Valid @RequestBody ReferralRequest request, Principal principal) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Referred> refer(@Valid @RequestBody ReferralRequest request, Principal principal) {
         UUID referralId = referrals.receive(request, principal.getName());
-        return ResponseEntity.created(URI.create("/api/referrals/" + referralId))
-                .body(Map.of("referralId", referralId));
+        return ResponseEntity.created(URI.create("/api/referrals/" + referralId)).body(new Referred(referralId));
     }
 
     @PostMapping("/api/referrals/{referralId}/accept")
-    Map<String, Object> accept(@PathVariable UUID referralId, @Valid @RequestBody Answer answer, Principal principal) {
+    @ApiResponse(responseCode = "200", description = "Accepted: the customer's details are shown to the partner",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such referral")
+    @ApiResponse(responseCode = "409", ref = "Conflict", description = "The referral is not offered to this partner")
+    Answered accept(@PathVariable UUID referralId, @Valid @RequestBody Answer answer, Principal principal) {
         referrals.accept(referralId, answer.partnerId(), principal.getName());
-        return Map.of("referralId", referralId, "partnerId", answer.partnerId(), "outcome", Outcome.ACCEPTED);
+        return new Answered(referralId, answer.partnerId(), Outcome.ACCEPTED);
     }
 
     @PostMapping("/api/referrals/{referralId}/decline")
-    Map<String, Object> decline(@PathVariable UUID referralId, @Valid @RequestBody Decline decline,
-                                Principal principal) {
+    @ApiResponse(responseCode = "200", description = "Declined: the lead goes on to the next partner",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such referral")
+    @ApiResponse(responseCode = "409", ref = "Conflict", description = "The referral is not offered to this partner")
+    Answered decline(@PathVariable UUID referralId, @Valid @RequestBody Decline decline, Principal principal) {
         referrals.decline(referralId, decline.partnerId(), decline.reason(), principal.getName());
-        return Map.of("referralId", referralId, "partnerId", decline.partnerId(), "outcome", Outcome.DECLINED);
+        return new Answered(referralId, decline.partnerId(), Outcome.DECLINED);
     }
 
     /** The whole lead with every offer: customer, state, placement. */
     @GetMapping("/api/referrals/{referralId}")
+    @ApiResponse(responseCode = "200", description = "The lead with every offer", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound", description = "No such referral")
     @PreAuthorize("hasAnyAuthority('GROUP_partner-managers', 'GROUP_camunda-admin')")
     Map<String, Object> referral(@PathVariable UUID referralId) {
         Referral referral = referrals.find(referralId)

@@ -1,9 +1,9 @@
 package com.tencent.bk.partner.renewal;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RenewalAttestationController {
 
+    record Attestation(long attestationId, String partnerId, String contractId) {
+    }
+
     private final Renewals renewals;
 
     RenewalAttestationController(Renewals renewals) {
@@ -28,15 +32,16 @@ class RenewalAttestationController {
     }
 
     @PostMapping("/api/partners/{partnerId}/renewal-attestations")
-    ResponseEntity<Map<String, Object>> attest(@PathVariable String partnerId,
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "409", ref = "Conflict", description = "The partner has no open renewal")
+    ResponseEntity<Attestation> attest(@PathVariable String partnerId,
                                                @Valid @RequestBody RenewalAttestationRequest request,
                                                Principal principal) {
         Renewals.Attested attested = renewals.attest(partnerId, request.acceptsProgramRules(),
                 request.noCompetingProducts(), principal.getName());
         return ResponseEntity.created(URI.create("/api/partners/" + partnerId + "/renewal-attestations/"
                         + attested.attestationId()))
-                .body(Map.of("attestationId", attested.attestationId(), "partnerId", partnerId,
-                        "contractId", attested.contractId()));
+                .body(new Attestation(attested.attestationId(), partnerId, attested.contractId()));
     }
 
     @ExceptionHandler(Renewals.NoOpenRenewalException.class)

@@ -80,6 +80,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // a client that failed too often for a user gets 429 with Retry-After instead of the 401 challenge
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new ThrottleAwareEntryPoint(REALM)))
+                .exceptionHandling(denied -> denied.accessDeniedHandler(SecurityProblems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless Basic auth carries no ambient credentials a forged cross-site request could use
                 .csrf(AbstractHttpConfigurer::disable)
@@ -88,8 +89,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * Everything else: the Camunda webapps (their own login, session and CSRF filter) and health probes.
-     * Metrics need an authenticated admin.
+     * Everything else: the Camunda webapps (their own login, session and CSRF filter), health probes, and the
+     * API's description (the OpenAPI document and Swagger UI: public, since they describe the API and expose no
+     * data; calls made from the UI still log in). Metrics need an authenticated admin.
      */
     @Bean
     @Order(2)
@@ -98,13 +100,25 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/camunda/**"), path("/error")).permitAll()
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
+                        .requestMatchers(apiDocumentation()).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new ThrottleAwareEntryPoint(REALM)))
+                .exceptionHandling(denied -> denied.accessDeniedHandler(SecurityProblems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // the webapps protect themselves with Camunda's CsrfPreventionFilter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), path("/actuator/**")))
                 .build();
+    }
+
+    /** springdoc's document (JSON, YAML, the UI's config) and Swagger UI's page and assets, read only; nothing else. */
+    private static final List<String> API_DOCUMENTATION = List.of(
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html", "/swagger-ui/*");
+
+    private static RequestMatcher[] apiDocumentation() {
+        return API_DOCUMENTATION.stream()
+                .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern))
+                .toArray(RequestMatcher[]::new);
     }
 
     private static RequestMatcher[] adminOnlyEnginePaths() {

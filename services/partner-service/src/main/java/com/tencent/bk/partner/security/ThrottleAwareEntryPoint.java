@@ -5,15 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
-/** HTTP Basic's 401 challenge, except for a throttled login: 429 with Retry-After. */
+/** HTTP Basic's 401 challenge (as problem+json), except for a throttled login: 429 with Retry-After. */
 class ThrottleAwareEntryPoint implements AuthenticationEntryPoint {
 
-    private final BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+    private final String realm;
 
     ThrottleAwareEntryPoint(String realm) {
-        basic.setRealmName(realm);
+        this.realm = realm;
     }
 
     @Override
@@ -22,7 +21,7 @@ class ThrottleAwareEntryPoint implements AuthenticationEntryPoint {
         if (failure instanceof LoginThrottledException throttled) {
             ThrottledLoginResponse.write(response, throttled);
         } else {
-            basic.commence(request, response, failure);
+            SecurityProblems.unauthenticated(response, realm);
         }
     }
 }
