@@ -34,4 +34,4 @@ fi
 npm ci --no-audit --no-fund --loglevel=error
 
 mkdir -p target
-exec node --test --test-concurrency=1 --test-reporter=spec tests/
+exec node run.mjs

@@ -39,7 +39,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 class ApiDocumentation {
 
     static final String BASIC = "basicAuth";
-    /** Public paths (the partner finder's JSON): no login, so no security requirement and no 401/403/429. */
+    /**
+     * Public paths (the partner finder's JSON): no login, so no security requirement and no 401/403; their 429 is
+     * the finder's rate limit per address, not the login throttle.
+     */
     static final String PUBLIC_PREFIX = "/api/public/";
     private static final String PROBLEM = "application/problem+json";
 
@@ -78,6 +81,10 @@ class ApiDocumentation {
                         .addResponses("TooLarge", problem("The body exceeds the size this API accepts"))
                         .addResponses("TooManyFailedLogins", problem("Too many failed logins from this address "
                                 + "for this user: try again after Retry-After seconds")
+                                .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
+                                        .description("seconds to wait")))
+                        .addResponses("TooManyRequests", problem("Too many requests from this address (the public "
+                                + "finder's rate limit): try again after Retry-After seconds")
                                 .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
                                         .description("seconds to wait"))));
     }
@@ -132,6 +139,7 @@ class ApiDocumentation {
     private static void withoutLogin(Operation operation) {
         operation.setSecurity(List.of());
         operation.getResponses().keySet().removeAll(List.of("401", "403", "429"));
+        operation.getResponses().put("429", reference("TooManyRequests"));
     }
 
     private static ApiResponse reference(String name) {

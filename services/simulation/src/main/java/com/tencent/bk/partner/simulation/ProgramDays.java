@@ -23,6 +23,8 @@ final class ProgramDays {
     private static final List<String> INBOUND = List.of(InboundEvents.CERTIFICATIONS, InboundEvents.PAYMENTS,
             InboundEvents.COMPLIANCE);
     private static final Duration SETTLE = Duration.ofMinutes(3);
+    private static final long FIRST_PAUSE_MILLIS = 10;
+    private static final long LONGEST_PAUSE_MILLIS = 80;
 
     private final LagMonitor lag;
     private final ReadOnlyDatabase db;
@@ -53,11 +55,14 @@ final class ProgramDays {
      */
     boolean awaitIdle(ServiceHttp http) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
+        long pause = FIRST_PAUSE_MILLIS;
         while (System.nanoTime() < deadline) {
             if (idleNow(http)) {
                 return true;
             }
-            Sleep.millis(15);
+            Sleep.millis(pause);
+            // a look costs the broker, the service and PostgreSQL a request each: look often only at first
+            pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 3 / 2);
         }
         return false;
     }
