@@ -88,8 +88,7 @@ public class DecisionLog {
         return jdbc.sql("select task_key, decision, comment, decided_by, details::text, decided_at "
                         + "from program.task_decision where process_instance_id = ? order by decision_id")
                 .param(processInstanceId)
-                .query((rs, row) -> new Dated(new Recorded(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), fromJson(rs.getString(5))), rs.getTimestamp(6).toInstant()))
+                .query((rs, row) -> new Dated(recorded(rs), rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
@@ -97,9 +96,14 @@ public class DecisionLog {
         return jdbc.sql("select task_key, decision, comment, decided_by, details::text from program.task_decision where "
                         + where + " order by decision_id desc limit 1")
                 .params(params)
-                .query((rs, row) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        fromJson(rs.getString(5))))
+                .query((rs, row) -> recorded(rs))
                 .optional();
+    }
+
+    /** The columns {@code task_key, decision, comment, decided_by, details::text}, in this order. */
+    private Recorded recorded(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                fromJson(rs.getString(5)));
     }
 
     private String toJson(Map<String, Object> values) {
