@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.test.context.ContextConfiguration;
         "partner.http.max-engine-body-size=1048576"
 })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
+@Import(StoppableClock.class)
 @AutoConfigureObservability(tracing = false) // Spring Boot tests turn metrics export off; /actuator/prometheus is tested
 public @interface IntegrationTest {
 }

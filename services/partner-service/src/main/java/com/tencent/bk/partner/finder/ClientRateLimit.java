@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,10 @@ class ClientRateLimit {
     private final long fullBucket;
     private final LinkedHashMap<String, Bucket> buckets;
 
+    /** The system clock, unless the context has a {@link Clock} bean (tests hold time still with one). */
     @Autowired
-    ClientRateLimit(FinderProperties properties) {
-        this(properties.rateLimit(), Clock.systemUTC());
+    ClientRateLimit(FinderProperties properties, ObjectProvider<Clock> clock) {
+        this(properties.rateLimit(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     ClientRateLimit(FinderProperties.RateLimit limit, Clock clock) {
