@@ -27,13 +27,13 @@ class BenchSmokeIT {
         Path output = Path.of("target", "bench-smoke.log").toAbsolutePath();
         Files.createDirectories(workDir);
         Process bench = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--smoke", "--service-jar", serviceJar.toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "--smoke", "--service-jar", serviceJar.toString(),
                 "--work-dir", workDir.toString(),
                 // every scenario and check at half the script's smoke size: the build runs beside it
                 "--instances", "8", "--events", "100", "--backlog", "150",
                 // C1 only: the smoke run checks that nothing is lost or applied twice, not how fast; the C2
                 // compiler would take a third of a core from the rest of the build
-                "--service-jvm-opts", "-Xmx384m -XX:TieredStopAtLevel=1"))
+                "--service-jvm-opts", "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
                 .directory(Path.of("..", "..").toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean ended = bench.waitFor(15, TimeUnit.MINUTES);

@@ -59,11 +59,11 @@ final class FaultStack implements AutoCloseable {
         int port = FreePorts.pick();
         ServiceApi api = new ServiceApi(port);
         started++;
-        // C1 only: a service that lives a minute or two spends less on compiling than it would win; the bound is
-        // for a machine busy with the rest of the build
+        // C1 only and the serial collector: a service that lives a minute or two spends less on compiling than it
+        // would win, and GC threads would take CPU from the rest of the build; the bound is for that busy machine
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Settings(serviceJar(),
-                "-Xmx384m -XX:TieredStopAtLevel=1", arguments, jdbcUrl, EmbeddedPostgresServer.USER, "",
-                serviceBootstrap, port, ADMIN_PASSWORD), directory.resolve("service-" + started + ".log"), api,
+                "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC", arguments, jdbcUrl, EmbeddedPostgresServer.USER,
+                "", serviceBootstrap, port, ADMIN_PASSWORD), directory.resolve("service-" + started + ".log"), api,
                 Duration.ofMinutes(6));
         services.add(process);
         return new ServiceInstance(process, api);

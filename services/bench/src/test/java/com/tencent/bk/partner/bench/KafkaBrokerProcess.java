@@ -136,7 +136,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     private Launched run(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(arguments));
         try {
             Process started = new ProcessBuilder(command).redirectErrorStream(true)

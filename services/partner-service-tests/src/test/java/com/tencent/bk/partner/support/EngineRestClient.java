@@ -88,7 +88,7 @@ public final class EngineRestClient {
     }
 
     private TestRestTemplate as(String user) {
-        return rest.withBasicAuth(user, TestUsers.password(user));
+        return Authenticated.as(rest, user, TestUsers.password(user));
     }
 
     public static JsonNode read(String body) {

@@ -163,7 +163,7 @@ public abstract class ServiceIntegrationTest {
     }
 
     protected ResponseEntity<String> putDeadline(String user, String partnerId, String timer, Map<String, Object> body) {
-        return rest.withBasicAuth(user, TestUsers.password(user)).exchange(
+        return Authenticated.as(rest, user, TestUsers.password(user)).exchange(
                 "/api/partners/" + partnerId + "/deadlines/" + timer, org.springframework.http.HttpMethod.PUT,
                 new org.springframework.http.HttpEntity<>(body), String.class);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.support.Authenticated;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
@@ -82,7 +83,7 @@ class TierRulesChangeTest extends ServiceIntegrationTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth(user, TestUsers.password(user))
+        return Authenticated.as(rest, user, TestUsers.password(user))
                 .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
     }
 }

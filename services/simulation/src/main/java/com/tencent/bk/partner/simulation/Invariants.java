@@ -189,7 +189,24 @@ final class Invariants {
                 found.add(new Violation(today, "invoice", "OPEN renewal invoice " + row[0] + " of " + row[1]
                         + " due " + row[4] + (row[6] == null ? " without an active contract"
                         : " after the contract's end " + row[6])));
+            } else if (status.equals("OPEN") && row[2].equals("ONBOARDING") && LocalDate.parse(row[4]).isBefore(today)) {
+                found.add(new Violation(today, "fee-deadline", "onboarding invoice " + row[0] + " of " + row[1]
+                        + " still OPEN after its due date " + row[4]));
             }
+        }
+        feeDeadlinesNotEarly(today, found);
+    }
+
+    /** An application cancelled for an unpaid fee was cancelled after its invoice's due date, never on or before. */
+    private void feeDeadlinesNotEarly(LocalDate today, List<Violation> found) {
+        for (String[] row : db.rows("""
+                select a.partner_id, i.invoice_id, i.due_on, (a.decided_at at time zone 'Asia/Shanghai')::date
+                from program.application a join program.invoice i on i.application_id = a.application_id
+                where a.status = 'CANCELLED' and a.outcome_reason like '服务费逾期未付%'
+                  and (a.decided_at at time zone 'Asia/Shanghai')::date <= i.due_on
+                order by i.invoice_id""")) {
+            found.add(new Violation(today, "fee-deadline", "application of " + row[0] + " cancelled for invoice "
+                    + row[1] + " on " + row[3] + ", not after its due date " + row[2]));
         }
     }
 

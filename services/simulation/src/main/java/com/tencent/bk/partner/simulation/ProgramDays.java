@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,35 @@ final class ProgramDays {
 
     Instant now() {
         return now;
+    }
+
+    /** What the service's clock says (after a hard restart, still where the simulation last moved it). */
+    Instant read(ServiceHttp http) {
+        return Instant.parse(http.send("admin", "GET", "/api/simulation/clock", null).json().path("now").asText());
+    }
+
+    /**
+     * Tries what the clock must refuse: a move by a user who is not an administrator, and a move backwards.
+     *
+     * @return what it did not refuse as it should; empty when both were refused
+     */
+    List<String> guardsBroken(ServiceHttp http) {
+        List<String> broken = new ArrayList<>();
+        OffsetDateTime current = now.atOffset(CHINA);
+        int byManager = http.send("manager", "POST", "/api/simulation/clock",
+                "{\"now\":\"" + current.plusYears(1) + "\"}").status();
+        if (byManager != 403) {
+            broken.add("a manager moving the clock got " + byManager + ", not 403");
+        }
+        int backwards = http.send("admin", "POST", "/api/simulation/clock",
+                "{\"now\":\"" + current.minusDays(1) + "\"}").status();
+        if (backwards != 409) {
+            broken.add("moving the clock back a day got " + backwards + ", not 409");
+        }
+        if (!read(http).equals(now)) {
+            broken.add("the refused moves changed the clock to " + read(http) + " from " + now);
+        }
+        return broken;
     }
 
     Instant moveTo(ServiceHttp http, LocalDate day) {

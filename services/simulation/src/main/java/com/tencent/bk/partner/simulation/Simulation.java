@@ -54,6 +54,9 @@ final class Simulation {
 
                 LocalDate today = options.start();
                 events.at(clock.moveTo(http, today));
+                for (String broken : clock.guardsBroken(http)) {
+                    report.violation(new Invariants.Violation(today, "clock", broken));
+                }
                 List<Population.Certificate> initial = new ArrayList<>();
                 population.create(options.partners(), random, today, initial::add);
                 send(sender, generator.grants(initial, today));
@@ -78,7 +81,7 @@ final class Simulation {
                     long t1 = System.nanoTime();
                     events.at(now);
                     if (restarts.due(day, Restarts.Moment.AFTER_CLOCK)) {
-                        http = restart(stack, restarts, today);
+                        http = restart(stack, restarts, clock, today);
                     }
                     Map<String, String> statuses = statuses(db);
                     List<PlannedEvent> todays = generator.day(today, statuses, invoices(db));
@@ -88,7 +91,7 @@ final class Simulation {
                                 company.name()), 1, Integer::sum);
                     }
                     if (restarts.due(day, Restarts.Moment.AFTER_EVENTS)) {
-                        http = restart(stack, restarts, today);
+                        http = restart(stack, restarts, clock, today);
                     }
                     settle(clock, http, today);
                     coursesAndLeads.day(http, today);
@@ -101,7 +104,7 @@ final class Simulation {
                     }
                     long t3 = System.nanoTime();
                     if (restarts.due(day, Restarts.Moment.AFTER_TASKS)) {
-                        http = restart(stack, restarts, today);
+                        http = restart(stack, restarts, clock, today);
                         settle(clock, http, today);
                     }
                     for (Invariants.Violation violation : invariants.check(today, now)) {
@@ -128,7 +131,7 @@ final class Simulation {
         }
     }
 
-    private ServiceHttp restart(Stack stack, Restarts restarts, LocalDate today) {
+    private ServiceHttp restart(Stack stack, Restarts restarts, ProgramDays clock, LocalDate today) {
         report.line("== " + today + ": killing the service (SIGKILL) and starting it again");
         if (!restarts.restart(stack)) {
             report.violation(new Invariants.Violation(today, "restart", "the service did not start after a restart; see "
@@ -136,6 +139,11 @@ final class Simulation {
             throw new IllegalStateException("the service did not start after a restart on " + today);
         }
         report.line(String.format("== service up again in %.0f s", stack.lastStartupSeconds()));
+        Instant after = clock.read(stack.http());
+        if (!after.equals(clock.now())) {
+            report.violation(new Invariants.Violation(today, "clock", "after the restart the clock says " + after
+                    + ", not " + clock.now()));
+        }
         return stack.http();
     }
 

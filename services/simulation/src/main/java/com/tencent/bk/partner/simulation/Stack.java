@@ -51,7 +51,9 @@ final class Stack implements AutoCloseable {
     ServiceHttp startService() {
         int port = FreePorts.pick();
         starts++;
-        service = ServiceProcess.start(new ServiceProcess.Settings(jar, "-Xmx384m -XX:TieredStopAtLevel=1",
+        // C1 and the serial collector: on a build's busy 2 cores, compiler and GC threads are work taken from the rest
+        service = ServiceProcess.start(new ServiceProcess.Settings(jar,
+                        "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
                         "--spring.profiles.active=simulation --partner.simulation.enabled=true "
                                 + "--logging.level.com.tencent.bk.partner=WARN",
                         jdbcUrl, EmbeddedPostgresServer.USER, "", kafka.bootstrapServers(), port, ADMIN_PASSWORD),
