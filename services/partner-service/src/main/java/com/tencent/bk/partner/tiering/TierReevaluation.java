@@ -78,9 +78,17 @@ public class TierReevaluation {
     /** @return how many partners' results changed */
     public int reevaluate(Collection<String> partnerIds, String trigger) {
         int changed = 0;
-        for (Partner partner : registry.lockActive(partnerIds)) {
-            Evaluation evaluation = rules.evaluate(partner, headcounts.of(partner.partnerId()), trigger);
-            LastResult last = evaluations.lastResult(partner.partnerId());
+        List<Partner> active = registry.lockActive(partnerIds);
+        if (active.isEmpty()) {
+            return 0;
+        }
+        // read for all of them at once: a poll of certification events may touch hundreds of partners
+        List<String> ids = active.stream().map(Partner::partnerId).toList();
+        Map<String, Headcount> headcountsNow = headcounts.of(ids);
+        Map<String, LastResult> lastResults = evaluations.lastResults(ids);
+        for (Partner partner : active) {
+            Evaluation evaluation = rules.evaluate(partner, headcountsNow.get(partner.partnerId()), trigger);
+            LastResult last = lastResults.get(partner.partnerId());
             if (!evaluation.differsFrom(last.outcome(), last.qualifyingLevel())) {
                 continue;
             }
