@@ -91,6 +91,27 @@ class OnePollTest extends ServiceIntegrationTest {
         assertThat(holderOf(moved)).isEqualTo(receiver);
     }
 
+    @Test
+    void certificateGrantedSeveralTimesInOnePollEndsAsItsLastGrantSays() {
+        String company = Companies.newPartnerId();
+        String certificate = "CERT-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        List<byte[]> grants = new ArrayList<>();
+        for (String level : List.of("USAGE", "SERVICE", "USAGE", "SERVICE")) {
+            grants.add(event(ids, "bk.certification.granted", Map.of("certificateId", certificate,
+                    "engineerId", "twice@" + company, "partnerId", company, "track", "AUTOMATION", "level", level,
+                    "issuedOn", "2026-01-1" + grants.size())));
+        }
+        whileStopped(() -> {
+            grants.forEach(value -> send(company, value));
+            return null;
+        });
+
+        awaitApplied(ids);
+        assertThat(jdbcClient.sql("select level || ' ' || issued_on from program.certificate where certificate_id = ?")
+                .param(certificate).query(String.class).single()).isEqualTo("SERVICE 2026-01-13");
+    }
+
     private void assertEffectsOnce(List<String> eventIds, String transferredCertificate) {
         assertThat(jdbcClient.sql("select count(*) from program.processed_event where event_id = any(?)")
                 .param(eventIds.toArray(String[]::new)).query(Long.class).single())

@@ -44,10 +44,17 @@ class CertificateRegistry {
         this.clock = clock;
     }
 
-    private static final String GRANT = """
+    /**
+     * Grants of distinct certificates in one statement, the same text whatever their number (one row of an
+     * {@code insert … on conflict do update} may not be changed twice, hence distinct).
+     */
+    private static final String GRANTS = """
             insert into program.certificate (certificate_id, partner_id, engineer_id, track, level,
                 issued_on, expires_on, status, granted, updated_at)
-            values (:id, :partner, :engineer, :track, :level, :issued, :expires, 'VALID', true, :now)
+            select g.id, g.partner, g.engineer, g.track, g.level, g.issued::date, g.expires::date, 'VALID', true,
+                cast(? as timestamptz)
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as g(id, partner, engineer, track, level, issued, expires)
             on conflict (certificate_id) do update set
                 engineer_id = excluded.engineer_id, track = excluded.track, level = excluded.level,
                 issued_on = excluded.issued_on, expires_on = excluded.expires_on, granted = true,
@@ -86,8 +93,9 @@ class CertificateRegistry {
     private static final int CERTIFICATE_LOCKS = 0x63657274; // "cert"
 
     /**
-     * Applies events in their order, sending consecutive events of the same kind as one JDBC batch. First checks,
-     * in order, that each event may change its certificate ({@link CertificateOwnership}).
+     * Applies events in their order, consecutive grants as one statement and consecutive events of another kind
+     * as one JDBC batch. First checks, in order, that each event may change its certificate
+     * ({@link CertificateOwnership}).
      *
      * @return the companies whose certificates the events touched: those the events name and those that hold
      *         the certificates now (a grant or revocation that arrives after its transfer names the former
@@ -105,31 +113,67 @@ class CertificateRegistry {
 
         Set<String> touched = new LinkedHashSet<>();
         List<SqlParameterSource> transfers = new ArrayList<>();
-        List<SqlParameterSource> run = new ArrayList<>();
-        String runSql = null;
+        // consecutive events of one kind go together: grants as one statement, the others as one JDBC batch
+        List<CertificationEvent> run = new ArrayList<>();
         for (CertificationEvent event : events) {
-            String sql = sqlOf(event);
-            if (!sql.equals(runSql) && !run.isEmpty()) {
-                batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
+            if (!run.isEmpty() && !sqlOf(event).equals(sqlOf(run.get(0)))) {
+                applyRun(run, now);
                 run.clear();
             }
-            runSql = sql;
-            SqlParameterSource parameters = parameters(event, now);
-            run.add(parameters);
+            run.add(event);
             touched.add(event.recordKey());
             if (event instanceof CertificationTransferred transferred) {
                 touched.add(transferred.toPartnerId());
-                transfers.add(parameters);
+                transfers.add(parameters(event, now));
             }
         }
         if (!run.isEmpty()) {
-            batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
+            applyRun(run, now);
         }
         if (!transfers.isEmpty()) {
             batch.batchUpdate(RECORD_TRANSFER, transfers.toArray(SqlParameterSource[]::new));
         }
         touched.addAll(holdersOf(certificates));
         return touched;
+    }
+
+    /** Applies events of one kind, in their order. */
+    private void applyRun(List<CertificationEvent> run, Timestamp now) {
+        if (!(run.get(0) instanceof CertificationGranted)) {
+            batch.batchUpdate(sqlOf(run.get(0)), run.stream().map(event -> parameters(event, now))
+                    .toArray(SqlParameterSource[]::new));
+            return;
+        }
+        // a certificate granted again later in the run starts the next statement, so each applies in order
+        List<CertificationGranted> distinct = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (CertificationEvent event : run) {
+            if (!ids.add(event.certificateId())) {
+                grant(distinct, now);
+                distinct.clear();
+                ids.clear();
+                ids.add(event.certificateId());
+            }
+            distinct.add((CertificationGranted) event);
+        }
+        grant(distinct, now);
+    }
+
+    private void grant(List<CertificationGranted> grants, Timestamp now) {
+        int n = grants.size();
+        String[] id = new String[n], partner = new String[n], engineer = new String[n], track = new String[n],
+                level = new String[n], issued = new String[n], expires = new String[n];
+        for (int i = 0; i < n; i++) {
+            CertificationGranted grant = grants.get(i);
+            id[i] = grant.certificateId();
+            partner[i] = grant.partnerId();
+            engineer[i] = grant.engineerId();
+            track[i] = grant.track().name();
+            level[i] = grant.level() == null ? null : grant.level().name();
+            issued[i] = grant.issuedOn() == null ? null : grant.issuedOn().toString();
+            expires[i] = grant.expiresOn() == null ? null : grant.expiresOn().toString();
+        }
+        jdbc.sql(GRANTS).params(now, id, partner, engineer, track, level, issued, expires).update();
     }
 
     /**
@@ -171,19 +215,13 @@ class CertificateRegistry {
 
     private static String sqlOf(CertificationEvent event) {
         if (event instanceof CertificationGranted) {
-            return GRANT;
+            return GRANTS;
         }
         return event instanceof CertificationTransferred ? TRANSFER : CHANGE_STATUS;
     }
 
     private static SqlParameterSource parameters(CertificationEvent event, Timestamp now) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("id", event.certificateId()).addValue("now", now);
-        if (event instanceof CertificationGranted granted) {
-            return parameters.addValue("partner", granted.partnerId()).addValue("engineer", granted.engineerId())
-                    .addValue("track", granted.track().name())
-                    .addValue("level", granted.level() == null ? null : granted.level().name())
-                    .addValue("issued", granted.issuedOn()).addValue("expires", granted.expiresOn());
-        }
         if (event instanceof CertificationRevoked revoked) {
             return parameters.addValue("partner", revoked.partnerId()).addValue("status", "REVOKED")
                     .addValue("reason", revoked.reason());
