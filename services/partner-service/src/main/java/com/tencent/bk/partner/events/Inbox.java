@@ -42,8 +42,8 @@ class Inbox {
         }
         Set<List<String>> inserted = new HashSet<>(jdbc.query("""
                         insert into program.processed_event (source, event_id, topic, type, processed_at)
-                        select e.source, e.event_id, ?, e.type, cast(? as timestamptz) from unnest(?::text[], ?::text[], ?::text[])
-                            with ordinality as e(source, event_id, type, position)
+                        select e.source, e.event_id, ?, e.type, cast(? as timestamptz)
+                        from unnest(?::text[], ?::text[], ?::text[]) with ordinality as e(source, event_id, type, position)
                         order by e.position
                         on conflict do nothing returning source, event_id
                         """,

@@ -6,10 +6,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands the evaluation that starts a {@code tier-reevaluation} to the process's first step, which the engine runs
- * synchronously inside the start call, on the same thread and in the same transaction: the partner's row is still
- * locked and its certificates cannot change meanwhile, so locking and counting again would only repeat the same
- * answer. Offered only for the duration of that call, for that partner; a step that runs anywhere else (a job,
- * another thread, a later call) finds nothing and evaluates the partner itself.
+ * synchronously inside the start call, on the same thread and in the same transaction. The partner's row is still
+ * locked, so a certificate change committed meanwhile elsewhere re-evaluates the partner after this commits (and
+ * reaches the new process as {@code HeadcountChanged}); the shortfall announces the figures it was decided on, which
+ * are also the ones recorded. Locking and counting again would only cost. Offered only for the duration of that
+ * call, for that partner; a step that runs anywhere else (a job, another thread, a later call) finds nothing and
+ * evaluates the partner itself.
  */
 @Component
 class DecidedEvaluations {
