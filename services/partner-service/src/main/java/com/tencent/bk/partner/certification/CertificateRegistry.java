@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,10 +44,17 @@ class CertificateRegistry {
         this.clock = clock;
     }
 
-    private static final String GRANT = """
+    /**
+     * Grants of distinct certificates in one statement, the same text whatever their number (one row of an
+     * {@code insert … on conflict do update} may not be changed twice, hence distinct).
+     */
+    private static final String GRANTS = """
             insert into program.certificate (certificate_id, partner_id, engineer_id, track, level,
                 issued_on, expires_on, status, granted, updated_at)
-            values (:id, :partner, :engineer, :track, :level, :issued, :expires, 'VALID', true, :now)
+            select g.id, g.partner, g.engineer, g.track, g.level, g.issued::date, g.expires::date, 'VALID', true,
+                cast(? as timestamptz)
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as g(id, partner, engineer, track, level, issued, expires)
             on conflict (certificate_id) do update set
                 engineer_id = excluded.engineer_id, track = excluded.track, level = excluded.level,
                 issued_on = excluded.issued_on, expires_on = excluded.expires_on, granted = true,
@@ -85,8 +93,9 @@ class CertificateRegistry {
     private static final int CERTIFICATE_LOCKS = 0x63657274; // "cert"
 
     /**
-     * Applies events in their order, sending consecutive events of the same kind as one JDBC batch. First checks,
-     * in order, that each event may change its certificate ({@link CertificateOwnership}).
+     * Applies events in their order, consecutive grants as one statement and consecutive events of another kind
+     * as one JDBC batch. First checks, in order, that each event may change its certificate
+     * ({@link CertificateOwnership}).
      *
      * @return the companies whose certificates the events touched: those the events name and those that hold
      *         the certificates now (a grant or revocation that arrives after its transfer names the former
@@ -104,31 +113,67 @@ class CertificateRegistry {
 
         Set<String> touched = new LinkedHashSet<>();
         List<SqlParameterSource> transfers = new ArrayList<>();
-        List<SqlParameterSource> run = new ArrayList<>();
-        String runSql = null;
+        // consecutive events of one kind go together: grants as one statement, the others as one JDBC batch
+        List<CertificationEvent> run = new ArrayList<>();
         for (CertificationEvent event : events) {
-            String sql = sqlOf(event);
-            if (!sql.equals(runSql) && !run.isEmpty()) {
-                batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
+            if (!run.isEmpty() && !sqlOf(event).equals(sqlOf(run.get(0)))) {
+                applyRun(run, now);
                 run.clear();
             }
-            runSql = sql;
-            SqlParameterSource parameters = parameters(event, now);
-            run.add(parameters);
+            run.add(event);
             touched.add(event.recordKey());
             if (event instanceof CertificationTransferred transferred) {
                 touched.add(transferred.toPartnerId());
-                transfers.add(parameters);
+                transfers.add(parameters(event, now));
             }
         }
         if (!run.isEmpty()) {
-            batch.batchUpdate(runSql, run.toArray(SqlParameterSource[]::new));
+            applyRun(run, now);
         }
         if (!transfers.isEmpty()) {
             batch.batchUpdate(RECORD_TRANSFER, transfers.toArray(SqlParameterSource[]::new));
         }
         touched.addAll(holdersOf(certificates));
         return touched;
+    }
+
+    /** Applies events of one kind, in their order. */
+    private void applyRun(List<CertificationEvent> run, Timestamp now) {
+        if (!(run.get(0) instanceof CertificationGranted)) {
+            batch.batchUpdate(sqlOf(run.get(0)), run.stream().map(event -> parameters(event, now))
+                    .toArray(SqlParameterSource[]::new));
+            return;
+        }
+        // a certificate granted again later in the run starts the next statement, so each applies in order
+        List<CertificationGranted> distinct = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (CertificationEvent event : run) {
+            if (!ids.add(event.certificateId())) {
+                grant(distinct, now);
+                distinct.clear();
+                ids.clear();
+                ids.add(event.certificateId());
+            }
+            distinct.add((CertificationGranted) event);
+        }
+        grant(distinct, now);
+    }
+
+    private void grant(List<CertificationGranted> grants, Timestamp now) {
+        int n = grants.size();
+        String[] id = new String[n], partner = new String[n], engineer = new String[n], track = new String[n],
+                level = new String[n], issued = new String[n], expires = new String[n];
+        for (int i = 0; i < n; i++) {
+            CertificationGranted grant = grants.get(i);
+            id[i] = grant.certificateId();
+            partner[i] = grant.partnerId();
+            engineer[i] = grant.engineerId();
+            track[i] = grant.track().name();
+            level[i] = grant.level() == null ? null : grant.level().name();
+            issued[i] = grant.issuedOn() == null ? null : grant.issuedOn().toString();
+            expires[i] = grant.expiresOn() == null ? null : grant.expiresOn().toString();
+        }
+        jdbc.sql(GRANTS).params(now, id, partner, engineer, track, level, issued, expires).update();
     }
 
     /**
@@ -170,19 +215,13 @@ class CertificateRegistry {
 
     private static String sqlOf(CertificationEvent event) {
         if (event instanceof CertificationGranted) {
-            return GRANT;
+            return GRANTS;
         }
         return event instanceof CertificationTransferred ? TRANSFER : CHANGE_STATUS;
     }
 
     private static SqlParameterSource parameters(CertificationEvent event, Timestamp now) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("id", event.certificateId()).addValue("now", now);
-        if (event instanceof CertificationGranted granted) {
-            return parameters.addValue("partner", granted.partnerId()).addValue("engineer", granted.engineerId())
-                    .addValue("track", granted.track().name())
-                    .addValue("level", granted.level() == null ? null : granted.level().name())
-                    .addValue("issued", granted.issuedOn()).addValue("expires", granted.expiresOn());
-        }
         if (event instanceof CertificationRevoked revoked) {
             return parameters.addValue("partner", revoked.partnerId()).addValue("status", "REVOKED")
                     .addValue("reason", revoked.reason());
@@ -209,6 +248,26 @@ class CertificateRegistry {
                 .params(partnerId, onDay)
                 .query((rs, i) -> new Headcount(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
                 .single();
+    }
+
+    /** {@link #headcount} of many companies in one statement; a company without counted certificates has none. */
+    Map<String, Headcount> headcounts(Collection<String> partnerIds, LocalDate onDay) {
+        Map<String, Headcount> headcounts = new HashMap<>();
+        jdbc.sql("""
+                        select partner_id,
+                               count(distinct engineer_id) filter (where track = 'AUTOMATION' and level = 'SERVICE'),
+                               count(distinct engineer_id) filter (where track = 'AUTOMATION'),
+                               count(distinct engineer_id) filter (where track = 'DEVELOPMENT')
+                        from program.certificate
+                        where partner_id = any(?) and granted and status = 'VALID'
+                          and (expires_on is null or expires_on >= ?)
+                        group by partner_id
+                        """)
+                .params(partnerIds.toArray(String[]::new), onDay)
+                .query(rs -> {
+                    headcounts.put(rs.getString(1), new Headcount(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                });
+        return headcounts;
     }
 
     Map<String, List<CountedCertificate>> countedOfActivePartnersWithExpiries(LocalDate from, LocalDate until) {

@@ -2,6 +2,8 @@ package com.tencent.bk.partner.certification;
 
 import com.tencent.bk.partner.common.ProgramClock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,17 @@ public class Headcounts {
 
     public Headcount of(String partnerId) {
         return certificates.headcount(partnerId, clock.today());
+    }
+
+    /** The headcounts of these companies today, read together: {@link Headcount#NONE} for one without any. */
+    public Map<String, Headcount> of(Collection<String> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Headcount> counted = certificates.headcounts(partnerIds, clock.today());
+        Map<String, Headcount> all = new HashMap<>();
+        partnerIds.forEach(partnerId -> all.put(partnerId, counted.getOrDefault(partnerId, Headcount.NONE)));
+        return all;
     }
 
     /**

@@ -2,7 +2,6 @@ package com.tencent.bk.partner.events;
 
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,23 +24,31 @@ class Inbox {
     }
 
     /**
-     * Records a batch in one statement. Which events were new is read from the rows the insert returns, not
-     * from JDBC update counts, which a driver may batch away ({@code reWriteBatchedInserts}).
+     * Records a batch in one statement, the same text whatever the batch's size (the server prepares it once; a
+     * {@code values} list per size would be parsed and planned for every poll). Which events were new is read
+     * from the rows the insert returns, not from JDBC update counts, which a driver may batch away
+     * ({@code reWriteBatchedInserts}).
      *
      * @return for each event, whether it is seen for the first time (a repeat inside the batch is not)
      */
     boolean[] recordFirstDeliveries(String topic, List<CloudEvent> events) {
-        Timestamp now = Timestamp.from(clock.now());
-        StringBuilder sql = new StringBuilder(
-                "insert into program.processed_event (source, event_id, topic, type, processed_at) values ");
-        List<Object> parameters = new ArrayList<>(events.size() * 5);
-        for (CloudEvent event : events) {
-            sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
-            parameters.addAll(List.of(event.source(), event.id(), topic, event.type(), now));
+        String[] sources = new String[events.size()];
+        String[] ids = new String[events.size()];
+        String[] types = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            sources[i] = events.get(i).source();
+            ids[i] = events.get(i).id();
+            types[i] = events.get(i).type();
         }
-        sql.append(" on conflict do nothing returning source, event_id");
-        Set<List<String>> inserted = new HashSet<>(jdbc.query(sql.toString(),
-                (rs, i) -> List.of(rs.getString(1), rs.getString(2)), parameters.toArray()));
+        Set<List<String>> inserted = new HashSet<>(jdbc.query("""
+                        insert into program.processed_event (source, event_id, topic, type, processed_at)
+                        select e.source, e.event_id, ?, e.type, cast(? as timestamptz)
+                        from unnest(?::text[], ?::text[], ?::text[]) with ordinality as e(source, event_id, type, position)
+                        order by e.position
+                        on conflict do nothing returning source, event_id
+                        """,
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2)),
+                topic, Timestamp.from(clock.now()), sources, ids, types));
         boolean[] first = new boolean[events.size()];
         for (int i = 0; i < events.size(); i++) {
             // remove: a repeat of the same event later in the batch is not new

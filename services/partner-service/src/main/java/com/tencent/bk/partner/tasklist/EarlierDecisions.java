@@ -28,9 +28,18 @@ class EarlierDecisions {
     }
 
     void addTo(DelegateTask task) {
+        if (startedInThisCommand(task)) {
+            return; // a process that is starting now has decided nothing yet: no need to ask the decision log
+        }
         for (DecisionLog.Dated dated : decisions.ofProcess(task.getProcessInstanceId())) {
             comment(task, dated, message(stepName(task, dated.decision().taskKey()), dated.decision()));
         }
+    }
+
+    /** Its process instance was created by the engine command that creates the task, and not yet written. */
+    private static boolean startedInThisCommand(DelegateTask task) {
+        ExecutionEntity processInstance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
+        return Context.getCommandContext().getDbEntityManager().getDbEntityCache().isTransient(processInstance);
     }
 
     /** "审核申请 Review application: ✔ 同意 Yes — 资质齐全 complete". */

@@ -6,7 +6,10 @@ import com.tencent.bk.partner.registry.PartnerType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,13 +43,17 @@ public class EvaluationLog {
                 .update();
     }
 
-    TierReevaluation.LastResult lastResult(String partnerId) {
-        return jdbc.sql("select evaluation_outcome, qualifying_level from program.partner where partner_id = ?")
-                .param(partnerId)
-                .query((rs, i) -> new TierReevaluation.LastResult(
-                        rs.getString(1) == null ? null : EvaluationOutcome.valueOf(rs.getString(1)),
-                        level(rs.getString(2))))
-                .single();
+    /** Each partner's last recorded result, read in one statement. */
+    Map<String, TierReevaluation.LastResult> lastResults(Collection<String> partnerIds) {
+        Map<String, TierReevaluation.LastResult> results = new HashMap<>();
+        jdbc.sql("select partner_id, evaluation_outcome, qualifying_level from program.partner where partner_id = any(?)")
+                .param(partnerIds.toArray(String[]::new))
+                .query(rs -> {
+                    results.put(rs.getString(1), new TierReevaluation.LastResult(
+                            rs.getString(2) == null ? null : EvaluationOutcome.valueOf(rs.getString(2)),
+                            level(rs.getString(3))));
+                });
+        return results;
     }
 
     public Optional<Evaluation> last(String partnerId) {

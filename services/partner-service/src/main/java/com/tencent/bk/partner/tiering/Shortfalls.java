@@ -29,10 +29,12 @@ class Shortfalls {
     private final ProgramClock clock;
     private final TieringProperties properties;
     private final Benefits benefits;
+    private final DecidedEvaluations decided;
 
     Shortfalls(PartnerRegistry registry, VerifiedHeadcounts headcounts, TierRules rules, EvaluationLog evaluations,
                Outbox outbox, Terminations terminations, ProgramClock clock, TieringProperties properties,
-               Benefits benefits) {
+               Benefits benefits, DecidedEvaluations decided) {
+        this.decided = decided;
         this.benefits = benefits;
         this.registry = registry;
         this.headcounts = headcounts;
@@ -61,7 +63,8 @@ class Shortfalls {
 
     /** @return the last day of the grace period */
     LocalDate open(String partnerId) {
-        Evaluation now = evaluateNow(partnerId, "SHORTFALL_OPENED");
+        // opened right by the re-evaluation that found the shortfall: its figures, same lock, same transaction
+        Evaluation now = decided.take(partnerId).orElseGet(() -> evaluateNow(partnerId, "SHORTFALL_OPENED"));
         LocalDate graceEndsOn = clock.today().plus(properties.gracePeriod());
         outbox.publish(new ShortfallOpened(partnerId, now.required(), now.headcount(), graceEndsOn));
         return graceEndsOn;

@@ -8,6 +8,8 @@ import com.tencent.bk.partner.registry.PartnerRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,11 @@ public class TierReevaluation {
     private final TierRules rules;
     private final EvaluationLog evaluations;
     private final Workflows workflows;
+    private final DecidedEvaluations decided;
 
     TierReevaluation(PartnerRegistry registry, VerifiedHeadcounts headcounts, TierRules rules, EvaluationLog evaluations,
-                     Workflows workflows) {
+                     Workflows workflows, DecidedEvaluations decided) {
+        this.decided = decided;
         this.registry = registry;
         this.headcounts = headcounts;
         this.rules = rules;
@@ -71,35 +75,57 @@ public class TierReevaluation {
         for (Partner partner : registry.lockActive(List.of(partnerId))) {
             Evaluation evaluation = rules.evaluate(partner, headcounts.of(partnerId), trigger);
             evaluations.record(evaluation);
-            act(partner, evaluation);
+            act(partner, evaluation, evaluation.outcome() == EvaluationOutcome.SHORTFALL
+                    && workflows.isRunning(Bpmn.TIER_REEVALUATION, partnerId));
         }
     }
 
     /** @return how many partners' results changed */
     public int reevaluate(Collection<String> partnerIds, String trigger) {
-        int changed = 0;
-        for (Partner partner : registry.lockActive(partnerIds)) {
-            Evaluation evaluation = rules.evaluate(partner, headcounts.of(partner.partnerId()), trigger);
-            LastResult last = evaluations.lastResult(partner.partnerId());
-            if (!evaluation.differsFrom(last.outcome(), last.qualifyingLevel())) {
-                continue;
-            }
-            changed++;
-            evaluations.record(evaluation);
-            act(partner, evaluation);
+        List<Partner> active = registry.lockActive(partnerIds);
+        if (active.isEmpty()) {
+            return 0;
         }
-        return changed;
+        // read for all of them at once: a poll of certification events may touch hundreds of partners
+        List<String> ids = active.stream().map(Partner::partnerId).toList();
+        Map<String, Headcount> headcountsNow = headcounts.of(ids);
+        Map<String, LastResult> lastResults = evaluations.lastResults(ids);
+        Map<Partner, Evaluation> changed = new LinkedHashMap<>();
+        for (Partner partner : active) {
+            Evaluation evaluation = rules.evaluate(partner, headcountsNow.get(partner.partnerId()), trigger);
+            LastResult last = lastResults.get(partner.partnerId());
+            if (evaluation.differsFrom(last.outcome(), last.qualifyingLevel())) {
+                changed.put(partner, evaluation);
+            }
+        }
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        Set<String> reevaluating = workflows.runningFor(Bpmn.TIER_REEVALUATION,
+                changed.keySet().stream().map(Partner::partnerId).toList());
+        // recorded and acted on partner by partner, in partner order as before
+        changed.forEach((partner, evaluation) -> {
+            evaluations.record(evaluation);
+            act(partner, evaluation, reevaluating.contains(partner.partnerId()));
+        });
+        return changed.size();
     }
 
-    private void act(Partner partner, Evaluation evaluation) {
+    /**
+     * @param reevaluating whether a {@code tier-reevaluation} of the partner ran before this; each partner's steps
+     *                     touch only its own processes, so it holds until {@code PartnerQualified} is delivered
+     */
+    private void act(Partner partner, Evaluation evaluation, boolean reevaluating) {
         if (evaluation.outcome() != EvaluationOutcome.SHORTFALL) {
             // a renewal that found the partner unqualified waits until the contract's end for this
             workflows.notifyPartner(Bpmn.PARTNER_QUALIFIED_MESSAGE, partner.partnerId());
+            reevaluating = workflows.isRunning(Bpmn.TIER_REEVALUATION, partner.partnerId());
         }
-        if (workflows.isRunning(Bpmn.TIER_REEVALUATION, partner.partnerId())) {
+        if (reevaluating) {
             workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
         } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {
-            workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(partner, evaluation));
+            decided.offerWhile(evaluation, () ->
+                    workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(partner, evaluation)));
         }
     }
 

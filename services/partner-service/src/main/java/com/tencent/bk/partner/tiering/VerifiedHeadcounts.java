@@ -6,7 +6,10 @@ import com.tencent.bk.partner.certification.Headcounts;
 import com.tencent.bk.partner.common.ProgramClock;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,6 +54,21 @@ public class VerifiedHeadcounts {
                 Math.min(registered.automationService(), cap.automationService() + gained.automationService()),
                 Math.min(registered.automationUsage(), cap.automationUsage() + gained.automationUsage()),
                 Math.min(registered.development(), cap.development() + gained.development()));
+    }
+
+    /**
+     * {@link #of(String)} of many partners with two statements whatever their number: the registered headcounts
+     * read together, and which of them an auditor capped (those few are then worked out one by one).
+     */
+    public Map<String, Headcount> of(Collection<String> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Headcount> headcounts = new HashMap<>(this.headcounts.of(partnerIds));
+        jdbc.sql("select partner_id from program.verified_headcount where partner_id = any(?)")
+                .param(partnerIds.toArray(String[]::new)).query(String.class).list()
+                .forEach(capped -> headcounts.put(capped, of(capped)));
+        return headcounts;
     }
 
     /** An auditor verified this headcount (it replaces an earlier one). */

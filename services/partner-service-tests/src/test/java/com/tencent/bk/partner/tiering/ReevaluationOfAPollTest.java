@@ -1,0 +1,82 @@
+package com.tencent.bk.partner.tiering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencent.bk.partner.support.Companies;
+import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * A poll of certification events is re-evaluated partner by partner on figures read for all of them at once:
+ * sent while the listener is stopped, so they arrive together, the events of three partners each lead to their
+ * own outcome: one falls below its minimum (shortfall opened with its own figures, one re-evaluation, one task),
+ * one stays above it (nothing but the registry), one already in shortfall is restored (its running re-evaluation
+ * is told and closes; no second one starts).
+ */
+class ReevaluationOfAPollTest extends ServiceIntegrationTest {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    RuntimeService runtime;
+
+    @Test
+    void eachPartnerOfAPollIsDecidedOnItsOwnFigures() {
+        String falling = Companies.newPartnerId();
+        String above = Companies.newPartnerId();
+        String restored = Companies.newPartnerId();
+        List<String> fallingCertificates = activePartner(falling, "COMMUNITY", 2, 1);
+        List<String> aboveCertificates = activePartner(above, "COMMUNITY", 3, 1);
+        List<String> restoredCertificates = activePartner(restored, "COMMUNITY", 2, 1);
+        revoke(restored, restoredCertificates.get(0));
+        engine.awaitTask(TestUsers.MANAGER, restored, "follow-up-shortfall");
+        long aboveEvaluations = evaluations(above);
+
+        MessageListenerContainer container = listeners.getListenerContainer("certification-events");
+        container.stop();
+        try {
+            revoke(falling, fallingCertificates.get(0));
+            revoke(above, aboveCertificates.get(0));
+            certify(restored, "newcomer", "AUTOMATION", "SERVICE", null);
+        } finally {
+            container.start();
+        }
+
+        JsonNode opened = kafka.awaitPartnerEvent(falling, "bk.partner.shortfall-opened").path("data");
+        assertThat(opened.path("required").path("automationService").asInt()).isEqualTo(2);
+        assertThat(opened.path("actual").path("automationService").asInt()).isEqualTo(1);
+        assertThat(opened.path("actual").path("development").asInt()).isEqualTo(1);
+        engine.awaitTask(TestUsers.MANAGER, falling, "follow-up-shortfall");
+        assertThat(reevaluations(falling)).isEqualTo(1);
+
+        JsonNode closed = kafka.awaitPartnerEvent(restored, "bk.partner.shortfall-closed").path("data");
+        assertThat(closed.path("actual").path("automationService").asInt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reevaluations(restored) == 0);
+        assertThat(partner(restored).path("evaluation").path("outcome").asText()).isEqualTo("MEETS");
+
+        awaitConsumed(above);
+        assertThat(partner(above).path("headcount").path("automationService").asInt()).isEqualTo(2);
+        assertThat(evaluations(above)).as("no result changed, nothing recorded").isEqualTo(aboveEvaluations);
+        assertThat(reevaluations(above)).isZero();
+        assertThat(partner(falling).path("evaluation").path("outcome").asText()).isEqualTo("SHORTFALL");
+    }
+
+    private long reevaluations(String partnerId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("tier-reevaluation")
+                .processInstanceBusinessKey(partnerId).count();
+    }
+
+    private long evaluations(String partnerId) {
+        return jdbcClient.sql("select count(*) from program.evaluation where partner_id = ?").param(partnerId)
+                .query(Long.class).single();
+    }
+}
