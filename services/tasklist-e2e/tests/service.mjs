@@ -49,6 +49,12 @@ export async function startService(name = '') {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}; see target/${logName}`);
     if (Date.now() > deadline) {
+      // SIGTERM first: the stack's shutdown hook stops its PostgreSQL, which SIGKILL would leave running
+      child.kill('SIGTERM');
+      const killAt = Date.now() + 30_000;
+      while (child.exitCode === null && child.signalCode === null && Date.now() < killAt) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
       child.kill('SIGKILL');
       throw new Error(`the service was not up after 4 minutes; see target/${logName}`);
     }

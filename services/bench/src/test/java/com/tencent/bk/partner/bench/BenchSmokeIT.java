@@ -38,6 +38,8 @@ class BenchSmokeIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean ended = bench.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {
+            // its service and PostgreSQL first: killed hard, the bench cannot stop them itself
+            bench.descendants().forEach(ProcessHandle::destroyForcibly);
             bench.destroyForcibly();
         }
         String printed = Files.readString(output);
