@@ -80,7 +80,8 @@ public final class Bench {
             ServiceProcess.Settings plainSettings = new ServiceProcess.Settings(options.serviceJar(),
                     options.serviceJvmOptions(), options.serviceArguments(), serviceUrl, infrastructure.user(),
                     infrastructure.password(), infrastructure.bootstrapServers(), options.httpPort(),
-                    Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local"), options.serviceEnvironment(), true);
+                    Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local"), options.serviceEnvironment(), true,
+                    options.serviceJava());
             ServiceProcess.Settings settings = plainSettings.withJvmOptions(
                     (jvmOptions + " " + GcPauses.jvmOption(gcLog)).trim());
             if (ClassDataSharing.enabled()) {
@@ -111,12 +112,13 @@ public final class Bench {
                         infrastructure.user(), infrastructure.password()) : null;
                 PhaseRunner runner = new PhaseRunner(sender, database, lag, Duration.ofMinutes(2), profiler,
                         new CpuAccounting(service.pid(), infrastructure.postmasterPid()));
-                measured = scenarios(sizes, infrastructure, api, database, lag, runner, scenario -> {
-                    BaselineSnapshot snapshot = baselines.measure(scenario, sizes.commitRowsBetween(),
-                            sizes.camundaInstancesBetween());
-                    snapshots.add(snapshot);
-                    return snapshot;
-                });
+                measured = options.startupOnly() ? new Measured(List.of(), List.of())
+                        : scenarios(sizes, infrastructure, api, database, lag, runner, scenario -> {
+                            BaselineSnapshot snapshot = baselines.measure(scenario, sizes.commitRowsBetween(),
+                                    sizes.camundaInstancesBetween());
+                            snapshots.add(snapshot);
+                            return snapshot;
+                        });
                 peakRss = service.peakRssMib();
                 Console.step(String.format("stopping the service (peak RSS %.0f MiB)", peakRss));
             }
@@ -136,7 +138,7 @@ public final class Bench {
             if (options.startupBaseline()) {
                 Console.step("startup baseline: Spring Boot + Camunda starter, webapps and REST, nothing else "
                         + "(plain jar, then with CDS; fresh and existing schema each)");
-                startupBaseline = StartupBaseline.measure(StartupBaseline.findJar(), plainSettings, infrastructure,
+                startupBaseline = StartupBaseline.measureOrNull(StartupBaseline.findJar(), plainSettings, infrastructure,
                         options.workDir(), api);
                 if (startupBaseline != null) {
                     Console.progress(startupBaseline.describe());
@@ -148,9 +150,10 @@ public final class Bench {
             baselines.close();
 
             RunReport report = new RunReport(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    options.smoke() ? "smoke" : "full", machine, infrastructure.description(), postgres,
+                    options.smoke() ? "smoke" : options.startupOnly() ? "startup-only" : "full", machine, infrastructure.description(), postgres,
                     latencyDefinition, options.serviceJar().toString(),
-                    jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions, options.serviceArguments(),
+                    options.serviceJava().describe() + " " + (jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions),
+                    options.serviceArguments(),
                     sizes.asMap(), snapshots, measured.rows(), startupFresh, startupExisting,
                     peakRss, options.serviceEnvironment(), startupBaseline, gcPauses, measured.failedChecks(),
                     (System.nanoTime() - started) / 1e9);

@@ -12,13 +12,13 @@ import java.util.Map;
  */
 record BenchOptions(boolean smoke, int events, int instances, int backlog, boolean external, Path serviceJar,
                     Path workDir, Path output, int postgresPort, int kafkaPort, int httpPort, String serviceJvmOptions,
-                    String serviceArguments, Map<String, String> serviceEnvironment, boolean startupBaseline,
-                    boolean durable, boolean profile) {
+                    String serviceArguments, Map<String, String> serviceEnvironment, JavaRuntime serviceJava,
+                    boolean startupBaseline, boolean startupOnly, boolean durable, boolean profile) {
 
     /** The service's default JVM options: those of its Dockerfile (docs/operations.md). */
-    static final String SERVICE_JVM_OPTIONS = "-Xmx384m";
+    static final String SERVICE_JVM_OPTIONS = "-Xmx384m -XX:MaxGCPauseMillis=100";
     /** The service's default environment: that of its Dockerfile. */
-    static final String SERVICE_ENVIRONMENT = "";
+    static final String SERVICE_ENVIRONMENT = "MALLOC_ARENA_MAX=2";
 
     static final String USAGE = """
             usage: scripts/bench [options]
@@ -41,6 +41,10 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                                     [as its Dockerfile: %s]
               --service-env S       environment of the service process (and of the startup baseline),
                                     NAME=VALUE,…; "none" for none              [as its Dockerfile: %s]
+              --service-java DIR    the Java home the service (and the startup baseline) run on; from
+                                    JDK 25 on with an AOT cache instead of a CDS archive   [the bench's Java]
+              --startup-only        only the startups (service fresh and existing, startup baseline), no
+                                    scenarios: to try startup options quickly
               --startup-baseline on|off  start the startup baseline (services/startup-baseline) to compare
                                     the service's startup with                           [on; smoke off]
               --service-args S      extra arguments of the service, e.g. to try a configuration:
@@ -54,6 +58,8 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         boolean smoke = rest.remove("--smoke");
         boolean external = rest.remove("--external");
         boolean profile = rest.remove("--profile");
+        boolean startupOnly = rest.remove("--startup-only");
+        JavaRuntime serviceJava = JavaRuntime.current();
         Integer events = null;
         Integer instances = null;
         Integer backlog = null;
@@ -89,6 +95,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 case "--service-args" -> serviceArguments = value;
                 case "--service-env" -> environment = value.equals("none") ? "" : value;
                 case "--startup-baseline" -> startupBaseline = onOrOff(name, value);
+                case "--service-java" -> serviceJava = JavaRuntime.of(Path.of(value));
                 case "--pg-durability" -> durable = onOrOff(name, value);
                 default -> throw new UsageException("unknown option " + name);
             }
@@ -100,7 +107,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 serviceJar != null ? serviceJar : ServiceJar.find(),
                 workDir.toAbsolutePath(), (output != null ? output : workDir.resolve("results.json")).toAbsolutePath(),
                 portNumbers[0], portNumbers[1], portNumbers[2], jvmOptions, serviceArguments, environment(environment),
-                startupBaseline, durable, profile);
+                serviceJava, startupBaseline, startupOnly, durable, profile);
     }
 
     private static int positive(String name, String value) {

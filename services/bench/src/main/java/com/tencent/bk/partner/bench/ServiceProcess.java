@@ -35,28 +35,28 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public record Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
                     String bootstrap, int httpPort, String adminPassword, Map<String, String> environment,
-                    boolean classDataSharing) {
+                    boolean classDataSharing, JavaRuntime java) {
 
         public Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
                         String bootstrap, int httpPort, String adminPassword) {
             this(jar, jvmOptions, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword, Map.of(),
-                    true);
+                    true, JavaRuntime.current());
         }
 
         Settings withJvmOptions(String options) {
             return new Settings(jar, options, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword,
-                    environment, classDataSharing);
+                    environment, classDataSharing, java);
         }
 
         Settings withDatabase(String url) {
             return new Settings(jar, jvmOptions, arguments, url, user, password, bootstrap, httpPort, adminPassword,
-                    environment, classDataSharing);
+                    environment, classDataSharing, java);
         }
 
         /** Another application started alike: its own jar, no service arguments, with or without an archive. */
         Settings forApplication(Path otherJar, boolean withClassDataSharing) {
             return new Settings(otherJar, jvmOptions, "", jdbcUrl, user, password, bootstrap, httpPort, adminPassword,
-                    environment, withClassDataSharing);
+                    environment, withClassDataSharing, java);
         }
     }
 
@@ -64,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ClassDataSharing.Launch launch = settings.classDataSharing()
-                    ? ClassDataSharing.prepare(settings.jar(), training(settings, log, api, timeout))
+                    ? ClassDataSharing.prepare(settings.jar(), settings.java(), training(settings, log, api, timeout))
                     : new ClassDataSharing.Launch(settings.jar(), List.of());
             long started = System.nanoTime();
             Process process = launch(settings, launch.jar(), launch.jvmOptions(), log, api, timeout);
@@ -84,7 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static void trainClassDataSharing(Settings settings, Path log, ServiceApi api, Duration timeout) {
         try {
             Files.createDirectories(log.getParent());
-            ClassDataSharing.prepare(settings.jar(), training(settings, log, api, timeout));
+            ClassDataSharing.prepare(settings.jar(), settings.java(), training(settings, log, api, timeout));
         } catch (IOException e) {
             throw new UncheckedIOException("could not train the class-data archive", e);
         } catch (InterruptedException e) {
@@ -109,7 +109,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static Process launch(Settings settings, Path jar, List<String> extraJvmOptions, Path log, ServiceApi api,
                                   Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(settings.java().executable());
         if (!settings.jvmOptions().isBlank()) {
             command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
         }

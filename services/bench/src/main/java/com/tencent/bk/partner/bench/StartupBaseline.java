@@ -50,6 +50,17 @@ record StartupBaseline(double plainFresh, double plainExisting, double cdsFresh,
         return new StartupBaseline(plainFresh, plainExisting, cdsFresh, cdsExisting);
     }
 
+    /** A baseline that does not start is reported, not fatal: the scenarios' results still count. */
+    static StartupBaseline measureOrNull(Path jar, ServiceProcess.Settings service, Infrastructure infrastructure,
+                                        Path workDir, ServiceApi api) {
+        try {
+            return measure(jar, service, infrastructure, workDir, api);
+        } catch (RuntimeException e) {
+            Console.progress("startup baseline failed: " + e.getMessage());
+            return null;
+        }
+    }
+
     private static double start(ServiceProcess.Settings settings, Path log, ServiceApi api) {
         try (ServiceProcess process = ServiceProcess.start(settings, log, api, Duration.ofMinutes(5))) {
             return process.startupSeconds();
