@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,13 @@ record GcPauses(String collector, int pauses, double longestMs, double totalMs, 
     private static final Pattern PAUSE = Pattern.compile("\\bPause\\b.*?(\\d+(?:\\.\\d+)?)ms\\s*$");
     private static final Pattern COLLECTOR = Pattern.compile("Using (\\S+)\\s*$");
 
-    /** The JVM option that writes the pause log to {@code file} (one file, no rotation). */
+    /**
+     * The JVM option that writes the pause log to {@code file} (one file, no rotation), with each collection's
+     * CPU times ({@code gc+cpu}: {@code User=… Sys=… Real=…}): a pause whose real time far exceeds its CPU time
+     * was the GC threads waiting for a core, not the collector working.
+     */
     static String jvmOption(Path file) {
-        return "-Xlog:gc:file=" + file + ":uptime,level,tags:filecount=0";
+        return "-Xlog:gc,gc+cpu:file=" + file + ":uptime,level,tags:filecount=0";
     }
 
     static GcPauses read(Path gcLog, Path serviceLog) {
@@ -57,6 +62,7 @@ record GcPauses(String collector, int pauses, double longestMs, double totalMs, 
         return new GcPauses(collector, pauses, longest, total, over, outOfMemory);
     }
 
+    @JsonProperty("met")
     boolean met() {
         return over == 0 && outOfMemory == 0;
     }

@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ record RunReport(String date, String mode, Machine machine, String infrastructur
     }
 
     /** The service's start on the existing schema over the baseline's (with class-data sharing, as the service). */
+    @JsonProperty("startupRatio")
     Double startupRatio() {
         return startupBaseline == null ? null : startupExistingSeconds / startupBaseline.cdsExisting();
     }
