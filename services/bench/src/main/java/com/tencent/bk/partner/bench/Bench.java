@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.bench;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +38,7 @@ public final class Bench {
         int exitCode;
         try {
             exitCode = new Bench(options).run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             System.err.println("bench: FAILED: " + e.getMessage());
             e.printStackTrace(System.err);
             exitCode = 1;
@@ -45,7 +46,7 @@ public final class Bench {
         System.exit(exitCode);
     }
 
-    private int run() throws RuntimeException {
+    private int run() throws java.io.IOException {
         long started = System.nanoTime();
         Machine machine = Machine.describe();
         Console.step((options.smoke() ? "smoke run" : "benchmark") + " on " + machine.summary() + ", load "
@@ -73,17 +74,20 @@ public final class Bench {
             String jvmOptions = options.profile()
                     ? (options.serviceJvmOptions() + " " + Profiler.jvmOptions(options.workDir().resolve("profile"))).trim()
                     : options.serviceJvmOptions();
-            ServiceProcess.Settings settings = new ServiceProcess.Settings(options.serviceJar(), jvmOptions,
-                    options.serviceArguments(), serviceUrl, infrastructure.user(), infrastructure.password(),
-                    infrastructure.bootstrapServers(), options.httpPort(),
-                    Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local"));
+            // every stop-the-world pause of the measured service, parsed at the end (GcPauses)
+            Path gcLog = options.workDir().resolve("service-1-gc.log");
+            Files.deleteIfExists(gcLog);
+            ServiceProcess.Settings plainSettings = new ServiceProcess.Settings(options.serviceJar(),
+                    options.serviceJvmOptions(), options.serviceArguments(), serviceUrl, infrastructure.user(),
+                    infrastructure.password(), infrastructure.bootstrapServers(), options.httpPort(),
+                    Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local"), options.serviceEnvironment(), true,
+                    options.serviceJava());
+            ServiceProcess.Settings settings = plainSettings.withJvmOptions(
+                    (jvmOptions + " " + GcPauses.jvmOption(gcLog)).trim());
             if (ClassDataSharing.enabled()) {
                 Console.step("class-data sharing: training the service's archive on a scratch database (once a build)");
-                ServiceProcess.trainClassDataSharing(new ServiceProcess.Settings(options.serviceJar(),
-                                options.serviceJvmOptions(), options.serviceArguments(),
-                                infrastructure.database("bench_cds_training"), infrastructure.user(),
-                                infrastructure.password(), infrastructure.bootstrapServers(), options.httpPort(),
-                                Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local")),
+                ServiceProcess.trainClassDataSharing(plainSettings.withDatabase(
+                                infrastructure.database("bench_cds_training")),
                         options.workDir().resolve("cds-training.log"), api, Duration.ofMinutes(5));
             }
             Console.step("starting the service (fresh schema)");
@@ -108,24 +112,37 @@ public final class Bench {
                         infrastructure.user(), infrastructure.password()) : null;
                 PhaseRunner runner = new PhaseRunner(sender, database, lag, Duration.ofMinutes(2), profiler,
                         new CpuAccounting(service.pid(), infrastructure.postmasterPid()));
-                measured = scenarios(sizes, infrastructure, api, database, lag, runner, scenario -> {
-                    BaselineSnapshot snapshot = baselines.measure(scenario, sizes.commitRowsBetween(),
-                            sizes.camundaInstancesBetween());
-                    snapshots.add(snapshot);
-                    return snapshot;
-                });
+                measured = options.startupOnly() ? new Measured(List.of(), List.of())
+                        : scenarios(sizes, infrastructure, api, database, lag, runner, scenario -> {
+                            BaselineSnapshot snapshot = baselines.measure(scenario, sizes.commitRowsBetween(),
+                                    sizes.camundaInstancesBetween());
+                            snapshots.add(snapshot);
+                            return snapshot;
+                        });
                 peakRss = service.peakRssMib();
                 Console.step(String.format("stopping the service (peak RSS %.0f MiB)", peakRss));
             }
+            GcPauses gcPauses = GcPauses.read(gcLog, options.workDir().resolve("service-1.log"));
+            Console.progress("GC pauses: " + gcPauses.describe());
             if (profiler != null) {
                 profiler.summarizeRecording();
             }
             Console.step("starting the service again (existing schema)");
             double startupExisting;
-            try (ServiceProcess again = ServiceProcess.start(settings.withJvmOptions(options.serviceJvmOptions()),
-                    options.workDir().resolve("service-2.log"), api, Duration.ofMinutes(5))) {
+            try (ServiceProcess again = ServiceProcess.start(plainSettings, options.workDir().resolve("service-2.log"),
+                    api, Duration.ofMinutes(5))) {
                 startupExisting = again.startupSeconds();
                 Console.progress(String.format("up after %.1f s", startupExisting));
+            }
+            StartupBaseline startupBaseline = null;
+            if (options.startupBaseline()) {
+                Console.step("startup baseline: Spring Boot + Camunda starter, webapps and REST, nothing else "
+                        + "(plain jar, then with CDS; fresh and existing schema each)");
+                startupBaseline = StartupBaseline.measureOrNull(StartupBaseline.findJar(), plainSettings, infrastructure,
+                        options.workDir(), api);
+                if (startupBaseline != null) {
+                    Console.progress(startupBaseline.describe());
+                }
             }
             Console.step("baselines again");
             snapshots.add(baselines.measure("end", sizes.commitRows(), sizes.camundaInstances()));
@@ -133,11 +150,13 @@ public final class Bench {
             baselines.close();
 
             RunReport report = new RunReport(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    options.smoke() ? "smoke" : "full", machine, infrastructure.description(), postgres,
+                    options.smoke() ? "smoke" : options.startupOnly() ? "startup-only" : "full", machine, infrastructure.description(), postgres,
                     latencyDefinition, options.serviceJar().toString(),
-                    jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions, options.serviceArguments(),
+                    options.serviceJava().describe() + " " + (jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions),
+                    options.serviceArguments(),
                     sizes.asMap(), snapshots, measured.rows(), startupFresh, startupExisting,
-                    peakRss, measured.failedChecks(), (System.nanoTime() - started) / 1e9);
+                    peakRss, options.serviceEnvironment(), startupBaseline, gcPauses, measured.failedChecks(),
+                    (System.nanoTime() - started) / 1e9);
             Console.line("");
             Console.line(Report.table(report));
             Report.writeJson(report, options.output());

@@ -2,7 +2,9 @@ package com.tencent.bk.partner.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code scripts/bench} was asked to do. Sizes derive from {@link #events()}, {@link #instances()} and
@@ -10,7 +12,13 @@ import java.util.List;
  */
 record BenchOptions(boolean smoke, int events, int instances, int backlog, boolean external, Path serviceJar,
                     Path workDir, Path output, int postgresPort, int kafkaPort, int httpPort, String serviceJvmOptions,
-                    String serviceArguments, boolean durable, boolean profile) {
+                    String serviceArguments, Map<String, String> serviceEnvironment, JavaRuntime serviceJava,
+                    boolean startupBaseline, boolean startupOnly, boolean durable, boolean profile) {
+
+    /** The service's default JVM options: those of its Dockerfile (docs/operations.md). */
+    static final String SERVICE_JVM_OPTIONS = "-Xmx384m -XX:MaxGCPauseMillis=100";
+    /** The service's default environment: that of its Dockerfile. */
+    static final String SERVICE_ENVIRONMENT = "MALLOC_ARENA_MAX=2";
 
     static final String USAGE = """
             usage: scripts/bench [options]
@@ -29,18 +37,29 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
               --ports PG,KAFKA,HTTP fixed ports, or "auto" for free ones        [15432,19092,18080; smoke auto]
               --profile             where the time goes: pg_stat_statements per phase and a JFR recording of
                                     the service, in <work-dir>/profile/ (embedded PostgreSQL only)
-              --service-jvm-opts S  JVM options of the service process     [-Xmx384m, as its Dockerfile]
+              --service-jvm-opts S  JVM options of the service process (and of the startup baseline)
+                                    [as its Dockerfile: %s]
+              --service-env S       environment of the service process (and of the startup baseline),
+                                    NAME=VALUE,…; "none" for none              [as its Dockerfile: %s]
+              --service-java DIR    the Java home the service (and the startup baseline) run on; from
+                                    JDK 25 on with an AOT cache instead of a CDS archive   [the bench's Java]
+              --startup-only        only the startups (service fresh and existing, startup baseline), no
+                                    scenarios: to try startup options quickly
+              --startup-baseline on|off  start the startup baseline (services/startup-baseline) to compare
+                                    the service's startup with                           [on; smoke off]
               --service-args S      extra arguments of the service, e.g. to try a configuration:
                                     "--spring.kafka.listener.concurrency=3"                  [none]
               --pg-durability on|off  embedded PostgreSQL with fsync and synchronous_commit on, as a
                                     production server runs; off = the embedded defaults of run-local [on]
-            """;
+            """.formatted(SERVICE_JVM_OPTIONS, SERVICE_ENVIRONMENT.isEmpty() ? "none" : SERVICE_ENVIRONMENT);
 
     static BenchOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean smoke = rest.remove("--smoke");
         boolean external = rest.remove("--external");
         boolean profile = rest.remove("--profile");
+        boolean startupOnly = rest.remove("--startup-only");
+        JavaRuntime serviceJava = JavaRuntime.current();
         Integer events = null;
         Integer instances = null;
         Integer backlog = null;
@@ -49,7 +68,10 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         Path workDir = Path.of("target", smoke ? "bench-smoke" : "bench");
         Path output = null;
         String ports = smoke ? "auto" : "15432,19092,18080";
-        String jvmOptions = "-Xmx384m"; // the heap the Dockerfile gives the service
+        String jvmOptions = SERVICE_JVM_OPTIONS;
+        String environment = SERVICE_ENVIRONMENT;
+        // the baseline's five starts take a minute: the smoke run checks correctness, not startup
+        boolean startupBaseline = !smoke;
         String serviceArguments = "";
         boolean durable = true;
         for (int i = 0; i < rest.size(); i += 2) {
@@ -71,7 +93,10 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 case "--ports" -> ports = value;
                 case "--service-jvm-opts" -> jvmOptions = value;
                 case "--service-args" -> serviceArguments = value;
-                case "--pg-durability" -> durable = onOrOff(value);
+                case "--service-env" -> environment = value.equals("none") ? "" : value;
+                case "--startup-baseline" -> startupBaseline = onOrOff(name, value);
+                case "--service-java" -> serviceJava = JavaRuntime.of(Path.of(value));
+                case "--pg-durability" -> durable = onOrOff(name, value);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -81,7 +106,8 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 backlog != null ? backlog : smoke ? 300 : 100_000, external,
                 serviceJar != null ? serviceJar : ServiceJar.find(),
                 workDir.toAbsolutePath(), (output != null ? output : workDir.resolve("results.json")).toAbsolutePath(),
-                portNumbers[0], portNumbers[1], portNumbers[2], jvmOptions, serviceArguments, durable, profile);
+                portNumbers[0], portNumbers[1], portNumbers[2], jvmOptions, serviceArguments, environment(environment),
+                serviceJava, startupBaseline, startupOnly, durable, profile);
     }
 
     private static int positive(String name, String value) {
@@ -96,9 +122,24 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         throw new UsageException(name + " needs a positive number, got " + value);
     }
 
-    private static boolean onOrOff(String value) {
+    private static Map<String, String> environment(String value) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("--service-env is NAME=VALUE,…, got " + value);
+            }
+            environment.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return environment;
+    }
+
+    private static boolean onOrOff(String name, String value) {
         if (!value.equals("on") && !value.equals("off")) {
-            throw new UsageException("--pg-durability is on or off, got " + value);
+            throw new UsageException(name + " is on or off, got " + value);
         }
         return value.equals("on");
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the service the way Spring Boot's class-data-sharing support does: from the executable jar's extracted
  * layout ({@code java -Djarmode=tools -jar … extract}), with a dynamic CDS archive of the classes a start loads
- * (JDK 17's {@code -XX:ArchiveClassesAtExit}). The first start of a build of the jar trains the archive: it starts
+ * (JDK 17's {@code -XX:ArchiveClassesAtExit}; from JDK 25 an AOT cache instead, see {@link JavaRuntime}). The first start of a build of the jar trains the archive: it starts
  * the service once, waits until it is healthy and stops it, and the JVM writes the archive as it exits. Every
  * start maps it instead of loading and verifying those classes again (about 40 % less startup here). A build
  * starts the service a dozen times (simulation, fault tests, bench) from forks running side by side: extraction
@@ -32,8 +32,6 @@ final class ClassDataSharing {
         void run(Path jar, List<String> jvmOptions) throws IOException, InterruptedException;
     }
 
-    private static final String ARCHIVE = "service.jsa";
-
     private ClassDataSharing() {
     }
 
@@ -42,7 +40,7 @@ final class ClassDataSharing {
         return Boolean.parseBoolean(System.getProperty("bench.cds", "true"));
     }
 
-    static Launch prepare(Path executableJar, Training training) throws InterruptedException {
+    static Launch prepare(Path executableJar, JavaRuntime java, Training training) throws InterruptedException {
         if (!enabled() || !Files.isRegularFile(executableJar)) {
             return new Launch(executableJar, List.of());
         }
@@ -53,9 +51,9 @@ final class ClassDataSharing {
                  FileLock ignored = channel.lock()) {
                 Path jar = directory.resolve(executableJar.getFileName());
                 if (!Files.isRegularFile(jar)) {
-                    extract(executableJar, directory);
+                    extract(executableJar, directory, java);
                 }
-                return withArchive(jar, directory, training);
+                return withArchive(jar, directory, java, training);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not prepare the service's class-data archive", e);
             }
@@ -75,9 +73,9 @@ final class ClassDataSharing {
         }
     }
 
-    private static void extract(Path executableJar, Path directory) throws IOException {
+    private static void extract(Path executableJar, Path directory, JavaRuntime java) throws IOException {
         Path staging = Files.createTempDirectory(directory.getParent(), "extracting-");
-        Process extraction = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process extraction = new ProcessBuilder(java.executable(),
                 "-Djarmode=tools", "-jar", executableJar.toString(), "extract", "--force", "--destination",
                 staging.toString())
                 .redirectErrorStream(true).redirectOutput(staging.resolveSibling("extract.log").toFile()).start();
@@ -94,15 +92,15 @@ final class ClassDataSharing {
         Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Launch withArchive(Path jar, Path directory, Training training)
+    private static Launch withArchive(Path jar, Path directory, JavaRuntime java, Training training)
             throws IOException, InterruptedException {
-        Path archive = directory.resolve(ARCHIVE);
-        Path tried = directory.resolve(ARCHIVE + ".tried");
+        Path archive = directory.resolve(java.archiveName());
+        Path tried = directory.resolve(java.archiveName() + ".tried");
         if (!Files.isRegularFile(archive) && !Files.exists(tried)) {
             Files.createFile(tried);
-            Path written = directory.resolve(ARCHIVE + ".part");
+            Path written = directory.resolve(java.archiveName() + ".part");
             try {
-                training.run(jar, List.of("-XX:ArchiveClassesAtExit=" + written));
+                training.run(jar, java.trainingOptions(written));
             } catch (RuntimeException failed) {
                 // the real start that follows reports what is wrong with the service; it just runs without archive
             }
@@ -110,7 +108,7 @@ final class ClassDataSharing {
                 Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        return Files.isRegularFile(archive) ? new Launch(jar, List.of("-XX:SharedArchiveFile=" + archive))
+        return Files.isRegularFile(archive) ? new Launch(jar, java.startOptions(archive))
                 : new Launch(jar, List.of());
     }
 }

@@ -36,12 +36,15 @@ final class Report {
                 + run.baselines().size() + " measurements through the run, range in the target column. Other load: "
                 + "cores used meanwhile by processes that are neither the service, its PostgreSQL nor the bench "
                 + "(+ hypervisor steal); above ~0.2 the machine was not quiet.\n\n");
-        out.append(String.format("- startup: fresh schema %.1f s; existing schema %.1f s (target < %.0f s: %s)%n",
-                run.startupFreshSeconds(), run.startupExistingSeconds(), RunReport.STARTUP_TARGET_SECONDS,
-                run.smoke() ? "–" : yesNo(run.startupExistingSeconds() < RunReport.STARTUP_TARGET_SECONDS)));
+        out.append(startup(run));
         out.append(String.format("- peak RSS of the service process: %.0f MiB = %.0f MB (target < %.0f MB: %s)%n",
                 run.peakRssMib(), run.peakRssMib() * 1.048576, RunReport.RSS_TARGET_MB,
                 run.smoke() ? "–" : yesNo(run.peakRssMib() < RunReport.rssTargetMib())));
+        if (run.gcPauses() != null) {
+            out.append(String.format("- GC pauses of the service through the run: %s (target none over %.0f ms, no "
+                    + "OutOfMemoryError: %s)%n", run.gcPauses().describe(), GcPauses.TARGET_MS,
+                    run.smoke() ? "–" : yesNo(run.gcPauses().met())));
+        }
         for (ScenarioRow row : run.scenarios()) {
             if (row.result().cpu() != null) {
                 out.append(String.format("- %s %s, %s%n", row.id(), row.title(), row.result().cpu().describe()));
@@ -49,7 +52,8 @@ final class Report {
         }
         out.append(String.format("- machine: %s; load average at start %s%n", run.machine().summary(),
                 run.machine().loadAverage()));
-        out.append(String.format("- service: %s %s%s%n", run.serviceJar(), run.serviceJvmOptions(),
+        out.append(String.format("- service: %s %s%s%s%n", run.serviceJar(), run.serviceJvmOptions(),
+                run.serviceEnvironment().isEmpty() ? "" : ", environment " + run.serviceEnvironment(),
                 run.serviceArguments().isBlank() ? "" : ", arguments " + run.serviceArguments()));
         out.append(String.format("- PostgreSQL %s on the same machine: synchronous_commit=%s, fsync=%s, shared_buffers=%s%n",
                 run.postgres().get("server_version"), run.postgres().get("synchronous_commit"),
@@ -60,6 +64,20 @@ final class Report {
             out.append("- FAILED CHECKS: ").append(String.join("; ", run.failedChecks())).append('\n');
         }
         return out.toString();
+    }
+
+    private static String startup(RunReport run) {
+        String service = String.format("- startup of the service: fresh schema %.1f s; existing schema %.1f s",
+                run.startupFreshSeconds(), run.startupExistingSeconds());
+        StartupBaseline baseline = run.startupBaseline();
+        if (baseline == null) {
+            return service + " (no startup baseline in this run)\n";
+        }
+        return String.format("%s%n- startup baseline (Spring Boot + Camunda starter, webapps, REST; nothing else): %s%n"
+                        + "- startup, existing schema, service ÷ baseline: %.2f× the baseline with CDS (target ≤ %.1f×: "
+                        + "%s); %.2f× the plain baseline%n", service, baseline.describe(), run.startupRatio(),
+                StartupBaseline.TARGET_RATIO, run.smoke() ? "–" : yesNo(run.startupRatio() <= StartupBaseline.TARGET_RATIO),
+                run.startupExistingSeconds() / baseline.plainExisting());
     }
 
     private static void baselineRow(StringBuilder out, RunReport run, String name,

@@ -60,16 +60,29 @@ final class Scenarios {
         return rows;
     }
 
-    /** B2: fee payments correlated to onboarding instances waiting at await-fee. */
+    /** The paced B2 run offers this share of the plain-API correlate rate measured just before it. */
+    static final double B2_PACE_OF_CORRELATE = 0.8;
+    /** The B2 burst must correlate at least this many times as fast as the plain-API loop. */
+    static final double B2_BURST_TIMES_CORRELATE = 1.2;
+
+    /**
+     * B2: fee payments correlated to onboarding instances waiting at await-fee: at once, then paced at 80 % of
+     * the plain correlate rate of this run (what a single-threaded engine loop on this PostgreSQL does just now).
+     */
     List<ScenarioRow> feePayments(List<Fixtures.WaitingForFee> burst, List<Fixtures.WaitingForFee> paced) {
         Console.step("B2 fee payments correlated to waiting onboarding instances");
         baselineBefore("B2");
+        double correlate = baseline.correlate().perSecond();
         List<ScenarioRow> rows = new ArrayList<>();
         PhaseResult result = measured(Phase.burst("B2 burst", workloads.feePayments("B2-burst", burst)));
-        rows.add(row("B2", "fee payments, burst", result, "correlate", "≥ 200/s", result.perSecond() >= 200,
-                String.format("%.0f%% of 200/s", result.perSecond() / 2), feeChecks(result, burst)));
-        PhaseResult pacedResult = measured(Phase.paced("B2 paced", workloads.feePayments("B2-paced", paced), 200));
-        rows.add(row("B2", "fee payments, paced 200/s", pacedResult, "correlate", "p99 < 300 ms",
+        double times = result.perSecond() / correlate;
+        rows.add(row("B2", "fee payments, burst", result, "correlate",
+                String.format("≥ %.1f× correlate", B2_BURST_TIMES_CORRELATE), times >= B2_BURST_TIMES_CORRELATE,
+                String.format("%.2f× correlate", times), feeChecks(result, burst)));
+        double pace = Math.max(1, Math.round(B2_PACE_OF_CORRELATE * correlate));
+        PhaseResult pacedResult = measured(Phase.paced("B2 paced", workloads.feePayments("B2-paced", paced), pace));
+        rows.add(row("B2", String.format("fee payments, paced %.0f/s (%.0f%% of correlate)", pace,
+                        100 * B2_PACE_OF_CORRELATE), pacedResult, "correlate", "p99 < 300 ms",
                 pacedResult.p99Ms() < 300, String.format("p99 %.0f ms = %.1f× 300 ms", pacedResult.p99Ms(),
                         pacedResult.p99Ms() / 300), feeChecks(pacedResult, paced)));
         return rows;

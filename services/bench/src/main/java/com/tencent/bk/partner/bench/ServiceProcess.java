@@ -29,18 +29,43 @@ public final class ServiceProcess implements AutoCloseable {
         this.rss = new RssSampler(process.pid());
     }
 
+    /**
+     * @param environment      variables added to the process's ({@code MALLOC_ARENA_MAX}, …)
+     * @param classDataSharing false starts from the executable jar as it is, as a default application starts
+     */
     public record Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
-                    String bootstrap, int httpPort, String adminPassword) {
+                    String bootstrap, int httpPort, String adminPassword, Map<String, String> environment,
+                    boolean classDataSharing, JavaRuntime java) {
+
+        public Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
+                        String bootstrap, int httpPort, String adminPassword) {
+            this(jar, jvmOptions, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword, Map.of(),
+                    true, JavaRuntime.current());
+        }
+
         Settings withJvmOptions(String options) {
-            return new Settings(jar, options, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword);
+            return new Settings(jar, options, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword,
+                    environment, classDataSharing, java);
+        }
+
+        Settings withDatabase(String url) {
+            return new Settings(jar, jvmOptions, arguments, url, user, password, bootstrap, httpPort, adminPassword,
+                    environment, classDataSharing, java);
+        }
+
+        /** Another application started alike: its own jar, no service arguments, with or without an archive. */
+        Settings forApplication(Path otherJar, boolean withClassDataSharing) {
+            return new Settings(otherJar, jvmOptions, "", jdbcUrl, user, password, bootstrap, httpPort, adminPassword,
+                    environment, withClassDataSharing, java);
         }
     }
 
     public static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
         try {
             Files.createDirectories(log.getParent());
-            ClassDataSharing.Launch launch = ClassDataSharing.prepare(settings.jar(), training(settings, log, api,
-                    timeout));
+            ClassDataSharing.Launch launch = settings.classDataSharing()
+                    ? ClassDataSharing.prepare(settings.jar(), settings.java(), training(settings, log, api, timeout))
+                    : new ClassDataSharing.Launch(settings.jar(), List.of());
             long started = System.nanoTime();
             Process process = launch(settings, launch.jar(), launch.jvmOptions(), log, api, timeout);
             return new ServiceProcess(process, log, (System.nanoTime() - started) / 1e9);
@@ -59,7 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static void trainClassDataSharing(Settings settings, Path log, ServiceApi api, Duration timeout) {
         try {
             Files.createDirectories(log.getParent());
-            ClassDataSharing.prepare(settings.jar(), training(settings, log, api, timeout));
+            ClassDataSharing.prepare(settings.jar(), settings.java(), training(settings, log, api, timeout));
         } catch (IOException e) {
             throw new UncheckedIOException("could not train the class-data archive", e);
         } catch (InterruptedException e) {
@@ -84,7 +109,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static Process launch(Settings settings, Path jar, List<String> extraJvmOptions, Path log, ServiceApi api,
                                   Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(settings.java().executable());
         if (!settings.jvmOptions().isBlank()) {
             command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
         }
@@ -102,6 +127,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("BK_KAFKA_BOOTSTRAP", settings.bootstrap());
         env.put("BK_HTTP_PORT", Integer.toString(settings.httpPort()));
         env.put("BK_ADMIN_PASSWORD", settings.adminPassword());
+        env.putAll(settings.environment());
         long deadline = System.nanoTime() + timeout.toNanos();
         Process process = builder.start();
         // Ctrl-C on the bench must not leave the service running
