@@ -60,6 +60,18 @@ final class ClassDataSharing {
         }
     }
 
+    /** The extracted layout and its archive if both are there already, else the executable jar as it is. */
+    static Launch ifReady(Path executableJar, JavaRuntime java) {
+        if (!enabled() || !Files.isRegularFile(executableJar)) {
+            return new Launch(executableJar, List.of());
+        }
+        Path directory = layoutDirectory(executableJar);
+        Path jar = directory.resolve(executableJar.getFileName());
+        Path archive = directory.resolve(java.archiveName()); // moved into place whole, once written
+        return Files.isRegularFile(jar) && Files.isRegularFile(archive) ? new Launch(jar, java.startOptions(archive))
+                : new Launch(executableJar, List.of());
+    }
+
     /** One directory per build of the jar: a rebuilt jar gets a fresh layout and a fresh archive. */
     private static Path layoutDirectory(Path executableJar) {
         try {

@@ -61,11 +61,27 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout) {
+        return start(settings, log, api, timeout, true);
+    }
+
+    /**
+     * Starts with the class-data archive if another start already trained it, and without it otherwise: never
+     * waits for a training nor trains. For a caller whose start is on the build's longest path (the simulation),
+     * while the fault tests beside it train the archive.
+     */
+    public static ServiceProcess startWithoutWaiting(Settings settings, Path log, ServiceApi api, Duration timeout) {
+        return start(settings, log, api, timeout, false);
+    }
+
+    private static ServiceProcess start(Settings settings, Path log, ServiceApi api, Duration timeout,
+                                        boolean waitForArchive) {
         try {
             Files.createDirectories(log.getParent());
-            ClassDataSharing.Launch launch = settings.classDataSharing()
+            ClassDataSharing.Launch launch = !settings.classDataSharing()
+                    ? new ClassDataSharing.Launch(settings.jar(), List.of())
+                    : waitForArchive
                     ? ClassDataSharing.prepare(settings.jar(), settings.java(), training(settings, log, api, timeout))
-                    : new ClassDataSharing.Launch(settings.jar(), List.of());
+                    : ClassDataSharing.ifReady(settings.jar(), settings.java());
             long started = System.nanoTime();
             Process process = launch(settings, launch.jar(), launch.jvmOptions(), log, api, timeout);
             return new ServiceProcess(process, log, (System.nanoTime() - started) / 1e9);

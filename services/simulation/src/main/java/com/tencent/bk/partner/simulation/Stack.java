@@ -51,8 +51,10 @@ final class Stack implements AutoCloseable {
     ServiceHttp startService() {
         int port = FreePorts.pick();
         starts++;
-        // C1 and the serial collector: on a build's busy 2 cores, compiler and GC threads are work taken from the rest
-        service = ServiceProcess.start(new ServiceProcess.Settings(jar,
+        // C1 and the serial collector: on a build's busy 2 cores, compiler and GC threads are work taken from the
+        // rest. The class-data archive only if it is there: in the build, the fault tests beside train it, and the
+        // simulation, the build's longest test, does not wait for that
+        service = ServiceProcess.startWithoutWaiting(new ServiceProcess.Settings(jar,
                         "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
                         "--spring.profiles.active=simulation --partner.simulation.enabled=true "
                                 + "--logging.level.com.tencent.bk.partner=WARN",
