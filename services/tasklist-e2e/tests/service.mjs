@@ -39,7 +39,7 @@ export async function startService(name = '') {
   const logName = `e2e-service${suffix}.log`;
   const log = openSync(resolve(targetDir, logName), 'w');
   const child = spawn(process.env.JAVA_HOME ? resolve(process.env.JAVA_HOME, 'bin', 'java') : 'java',
-    ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', jar], {
+    ['-Xmx512m', '-jar', jar], {
       env: { ...process.env, BK_LOCAL_DATA: data, BK_LOCAL_PG_PORT: `${postgres}`, BK_LOCAL_KAFKA_PORT: `${kafka}`,
         BK_HTTP_PORT: `${http}`, BK_ADMIN_PASSWORD: 'admin-local' },
       stdio: ['ignore', log, log],
