@@ -6,18 +6,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** An outbound event is published if and only if the transaction that wrote it committed. */
+/**
+ * An outbound event is published if and only if the transaction that wrote it committed, and a partner's events
+ * reach the topic in the order their transactions committed.
+ */
 class OutboxTest extends ServiceIntegrationTest {
+
+    /** The publisher's lock ({@code OutboxPublisher}): held here, the publisher sends nothing meanwhile. */
+    private static final long PUBLISHER_LOCK = 0x6f7574626f78L;
 
     @Autowired
     Outbox outbox;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    DataSource dataSource;
 
     /** Shaped as {@code bk.partner.rejected}: whatever the tests read from the topic keeps the contract. */
     record Probe(String partnerId, UUID applicationId, String reason) implements OutboundEvent {
@@ -52,5 +70,69 @@ class OutboxTest extends ServiceIntegrationTest {
         assertThatThrownBy(() -> outbox.publish(new Probe(Companies.newPartnerId(), UUID.randomUUID(),
                 "no transaction")))
                 .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void aPartnersEventsLeaveInTheOrderTheirTransactionsCommittedNotTheOrderTheyWereWritten() throws Exception {
+        String partnerId = Companies.newPartnerId();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        try (Connection publisherPaused = sessionHolding("select pg_advisory_lock(?)", PUBLISHER_LOCK)) {
+            CompletableFuture<Void> writtenFirst = CompletableFuture.runAsync(() ->
+                    transaction.executeWithoutResult(status -> {
+                        outbox.publish(new Probe(partnerId, UUID.randomUUID(), "written first, committed last"));
+                        written.countDown();
+                        await(mayCommit);
+                    }));
+            await(written);
+            transaction.executeWithoutResult(status ->
+                    outbox.publish(new Probe(partnerId, UUID.randomUUID(), "written last, committed first")));
+            mayCommit.countDown();
+            writtenFirst.get(30, TimeUnit.SECONDS);
+        } // both committed before the publisher may look: it must not fall back on the order of writing
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.partnerEvents(partnerId).size() == 2);
+        assertThat(kafka.partnerEvents(partnerId)).map(event -> event.path("data").path("reason").asText())
+                .containsExactly("written last, committed first", "written first, committed last");
+    }
+
+    @Test
+    void aTransactionTakesItsPlaceInAPartnersOrderOnlyOnceTheOneBeforeItIsVisible() throws Exception {
+        String partnerId = Companies.newPartnerId();
+        CompletableFuture<Void> commit;
+        // the lock a commit of this partner's events holds while it takes its number (V19)
+        try (Connection committing = sessionHolding("select pg_advisory_lock(28514, hashtext(?))", partnerId)) {
+            commit = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status ->
+                    outbox.publish(new Probe(partnerId, UUID.randomUUID(), "waits for the commit before it"))));
+            Thread.sleep(500);
+            assertThat(commit).as("a commit of the same partner's event still in progress is waited for")
+                    .isNotDone();
+        }
+        commit.get(30, TimeUnit.SECONDS);
+        assertThat(kafka.awaitPartnerEvent(partnerId, "bk.partner.rejected").path("data").path("reason").asText())
+                .isEqualTo("waits for the commit before it");
+    }
+
+    /** A session of its own (not from the pool) holding an advisory lock; closing it releases the lock. */
+    private Connection sessionHolding(String sql, Object key) throws SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
+            lock.setObject(1, key);
+            lock.execute();
+        }
+        return connection;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

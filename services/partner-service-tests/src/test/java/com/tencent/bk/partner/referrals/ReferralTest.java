@@ -9,6 +9,10 @@ import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -16,6 +20,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +36,8 @@ class ReferralTest extends ServiceIntegrationTest {
 
     @Autowired
     ProgramClock clock;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aHigherLevelWinsOverTheRegionTheRegionOverOtherPartnersOfTheLevelAndOpenReferralsRotate() {
@@ -194,6 +203,39 @@ class ReferralTest extends ServiceIntegrationTest {
         }
         assertThat(engine.post(TestUsers.WEBSITE, "/api/referrals/" + lead + "/accept", Map.of("partnerId", partnerId))
                 .getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aLeadRankedForAPartnershipThatIsEndingThisMomentWaitsForItAndGoesToAPartnerStillActive() throws Exception {
+        String region = region();
+        String ending = Companies.newPartnerId();
+        activePartner(ending, "ENTERPRISE", 10, 10, region);
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        try (Connection expiry = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+            // the partnership ends in a transaction not committed yet: the ranking still reads it ACTIVE, first
+            expiry.setAutoCommit(false);
+            try (PreparedStatement expire = expiry.prepareStatement(
+                    "update program.partner set status = 'EXPIRED' where partner_id = ?")) {
+                expire.setString(1, ending);
+                assertThat(expire.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<String> lead = CompletableFuture.supplyAsync(() -> refer("ENTERPRISE", region));
+            await("the offer waits for the partner's change in flight").atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbcClient.sql("""
+                            select count(*) from pg_stat_activity
+                            where wait_event_type = 'Lock' and query like '%program.partner%for share%'""")
+                            .query(Long.class).single() > 0);
+            expiry.commit();
+
+            String offeredTo = openOffer(lead.get(30, TimeUnit.SECONDS)).path("partnerId").asText();
+            assertThat(offeredTo).isNotEqualTo(ending);
+            assertThat(partner(offeredTo).path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(kafka.partnerEvents(ending)).noneSatisfy(event ->
+                    assertThat(event.path("type").asText()).isEqualTo("bk.partner.referral-offered"));
+        } finally {
+            // back to what the registry's processes expect of it
+            jdbcClient.sql("update program.partner set status = 'ACTIVE' where partner_id = ?").param(ending).update();
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends committed outbox rows to Kafka in id order and marks them published. Woken right after each commit
+ * Sends committed outbox rows to Kafka in the order they committed ({@code commit_seq}, numbered at commit so
+ * that a partner's events are numbered in the order their transactions became visible) and marks them published. Woken right after each commit
  * that added rows, and polling as a safety net (rows left by a crash or a broker outage). One publisher at a
  * time across instances, by a PostgreSQL advisory lock, so per-partner order holds. Delivery is at least
  * once: a crash between send and mark re-sends with the same CloudEvent id.
@@ -102,7 +103,7 @@ class OutboxPublisher implements SmartLifecycle {
             }
             List<PendingRow> rows = jdbc.sql("""
                             select id, topic, message_key, payload from program.outbox_event
-                            where published_at is null order by id limit ?
+                            where published_at is null order by commit_seq limit ?
                             """)
                     .param(properties.batchSize())
                     .query((rs, i) -> new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))

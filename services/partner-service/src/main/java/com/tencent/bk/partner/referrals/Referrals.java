@@ -106,10 +106,14 @@ class Referrals {
                 .atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant();
         List<ReferralRanking.Candidate> ranked = ranking.rank(referral.edition(), referral.customerRegion(),
                 records.candidates(referralId, acceptedSince));
-        if (ranked.isEmpty()) {
+        // the ranking read partners without locks: the first still ACTIVE is held, so a partnership ending now
+        // either waits for this offer (and withdraws it) or is seen ended here
+        Optional<String> chosen = ranked.stream().map(ReferralRanking.Candidate::partnerId)
+                .filter(registry::holdIfActive).findFirst();
+        if (chosen.isEmpty()) {
             return awaitPlacement(referralId, "no eligible partner left to offer it to");
         }
-        String partnerId = ranked.get(0).partnerId();
+        String partnerId = chosen.get();
         Instant respondBy = clock.today().plus(properties.offerPeriod()).plusDays(1)
                 .atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant();
         records.offer(referralId, partnerId, respondBy);

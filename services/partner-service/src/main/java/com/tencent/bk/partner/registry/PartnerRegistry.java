@@ -37,6 +37,15 @@ public class PartnerRegistry {
                 .param(partnerId).query(PartnerRegistry::partner).optional();
     }
 
+    /**
+     * Whether the partner is ACTIVE, its row then held (shared) until the transaction ends, so that its partnership
+     * cannot end meanwhile. A change of the row in flight is waited for and its outcome answers.
+     */
+    public boolean holdIfActive(String partnerId) {
+        return jdbc.sql("select 1 from program.partner where partner_id = ? and status = 'ACTIVE' for share")
+                .param(partnerId).query(Integer.class).optional().isPresent();
+    }
+
     /** The ACTIVE partners among these companies, their rows locked until the transaction ends. */
     public List<Partner> lockActive(java.util.Collection<String> partnerIds) {
         if (partnerIds.isEmpty()) {

@@ -30,6 +30,7 @@ final class Invariants {
             "ENTERPRISE/TRIAL", new int[] {3, 0, 3}, "ENTERPRISE/LEVEL_3", new int[] {5, 0, 5},
             "ENTERPRISE/LEVEL_2", new int[] {10, 0, 10}, "ENTERPRISE/LEVEL_1", new int[] {20, 0, 20},
             "COMMUNITY/", new int[] {2, 0, 1}, "EDUCATION/", new int[] {0, 1, 1}, "BRAND/", new int[] {0, 0, 0});
+    private static final int RECENT_NUMBERS = 1000;
     private static final List<String> LEVELS = List.of("TRIAL", "LEVEL_3", "LEVEL_2", "LEVEL_1");
     private static final String PARTNER_PROCESS = """
             select e.id_, e.business_key_, d.key_ from act_ru_execution e
@@ -42,6 +43,7 @@ final class Invariants {
     private final Set<String> reported = new HashSet<>();
     private final Set<String> publishedIds = new HashSet<>();
     private final Map<String, List<String>> committed = new HashMap<>();
+    private final Set<String> committedIds = new HashSet<>();
     private final Map<String, Integer> warnings = new HashMap<>();
     private int recordsSeen;
     private long outboxCursor;
@@ -246,7 +248,9 @@ final class Invariants {
 
     /**
      * Incremental, so a day costs what happened that day: the records read from the topic since the last check,
-     * and the outbox rows committed since (a cursor that stops at the first row not yet published).
+     * and the outbox rows published since, in the order they committed ({@code commit_seq}). A row is numbered
+     * just before its commit, so one that was still committing at the last check may carry a number below the
+     * cursor: the last {@value #RECENT_NUMBERS} numbers are read again and rows already seen skipped.
      */
     private void outbound(LocalDate today, List<Violation> found) {
         checked++;
@@ -268,14 +272,14 @@ final class Invariants {
         }
         recordsSeen = all.size();
         for (String[] row : db.rows("""
-                select id, message_key, event_id::text, published_at is not null from program.outbox_event
-                where topic = 'bk.partner.events' and id > ? order by id""", outboxCursor)) {
-            if (!"t".equals(row[3])) {
-                break; // read again tomorrow, once published
+                select commit_seq, message_key, event_id::text from program.outbox_event
+                where topic = 'bk.partner.events' and published_at is not null and commit_seq > ?
+                order by commit_seq""", outboxCursor - RECENT_NUMBERS)) {
+            outboxCursor = Math.max(outboxCursor, Long.parseLong(row[0]));
+            if (committedIds.add(row[2])) {
+                committed.computeIfAbsent(row[1], key -> new ArrayList<>()).add(row[2]);
+                touched.add(row[1]);
             }
-            outboxCursor = Long.parseLong(row[0]);
-            committed.computeIfAbsent(row[1], key -> new ArrayList<>()).add(row[2]);
-            touched.add(row[1]);
         }
         for (String partner : touched) {
             List<String> events = committed.getOrDefault(partner, List.of());
