@@ -196,13 +196,44 @@ class ReferralTest extends ServiceIntegrationTest {
         JsonNode offers = offers(lead);
         assertThat(offers.get(0).path("partnerId").asText()).isEqualTo(partnerId);
         assertThat(offers.get(0).path("outcome").asText()).isEqualTo("WITHDRAWN");
-        JsonNode now = referral(lead);
-        assertThat(now.path("status").asText()).isIn("OFFERING", "AWAITING_PLACEMENT");
-        if (now.path("status").asText().equals("OFFERING")) {
-            assertThat(openOffer(lead).path("partnerId").asText()).isNotEqualTo(partnerId);
+        String next = nextStepAfterWithdrawal(lead);
+        if (next != null) {
+            assertThat(next).isNotEqualTo(partnerId);
         }
         assertThat(engine.post(TestUsers.WEBSITE, "/api/referrals/" + lead + "/accept", Map.of("partnerId", partnerId))
                 .getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aPartnershipEndingDoesNotWaitForThePartnerItsLeadGoesToNext() throws Exception {
+        String region = region();
+        String first = Companies.newPartnerId();
+        String second = Companies.newPartnerId();
+        activePartner(first, "ENTERPRISE", 10, 10, region);
+        activePartner(second, "ENTERPRISE", 10, 10, region);
+        String lead = refer("ENTERPRISE", region);
+        String holder = openOffer(lead).path("partnerId").asText();
+        String other = holder.equals(first) ? second : first;
+        assertThat(engine.post(TestUsers.MANAGER, "/api/partners/" + holder + "/terminations",
+                Map.of("reason", "严重违规 serious breach")).getStatusCode().value()).isEqualTo(201);
+        String confirmation = engine.awaitTask(TestUsers.AUDITOR_MANAGER, holder, "confirm-termination");
+
+        try (Connection busy = session()) {
+            // the partner the lead goes to next is being changed meanwhile (its row locked): were the next offer
+            // made inside the termination, two partnerships ending together could each wait for the other's row
+            busy.setAutoCommit(false);
+            try (PreparedStatement touch = busy.prepareStatement(
+                    "update program.partner set updated_at = updated_at where partner_id = ?")) {
+                touch.setString(1, other);
+                assertThat(touch.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Void> confirmed = CompletableFuture.runAsync(() -> engine.work(
+                    TestUsers.AUDITOR_MANAGER, confirmation, Map.of("confirmed", true, "comment", "confirmed")));
+            confirmed.get(20, TimeUnit.SECONDS);
+            assertThat(partner(holder).path("status").asText()).isEqualTo("TERMINATED");
+            busy.commit();
+        }
+        assertThat(nextStepAfterWithdrawal(lead)).isEqualTo(other);
     }
 
     @Test
@@ -210,8 +241,7 @@ class ReferralTest extends ServiceIntegrationTest {
         String region = region();
         String ending = Companies.newPartnerId();
         activePartner(ending, "ENTERPRISE", 10, 10, region);
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        try (Connection expiry = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+        try (Connection expiry = session()) {
             // the partnership ends in a transaction not committed yet: the ranking still reads it ACTIVE, first
             expiry.setAutoCommit(false);
             try (PreparedStatement expire = expiry.prepareStatement(
@@ -221,10 +251,7 @@ class ReferralTest extends ServiceIntegrationTest {
             }
             CompletableFuture<String> lead = CompletableFuture.supplyAsync(() -> refer("ENTERPRISE", region));
             await("the offer waits for the partner's change in flight").atMost(Duration.ofSeconds(20))
-                    .until(() -> jdbcClient.sql("""
-                            select count(*) from pg_stat_activity
-                            where wait_event_type = 'Lock' and query like '%program.partner%for share%'""")
-                            .query(Long.class).single() > 0);
+                    .until(this::waitingForAPartnerRow);
             expiry.commit();
 
             String offeredTo = openOffer(lead.get(30, TimeUnit.SECONDS)).path("partnerId").asText();
@@ -239,7 +266,7 @@ class ReferralTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void anEnterpriseLeadNeverReachesACommunityPartnerAndAfterTheDeclinesManagersPlaceIt() {
+    void anEnterpriseLeadNeverReachesACommunityPartnerAndAfterTheDeclinesManagersPlaceIt() throws Exception {
         String region = region();
         String community = Companies.newPartnerId();
         activePartner(community, "COMMUNITY", 2, 1, region);
@@ -270,6 +297,24 @@ class ReferralTest extends ServiceIntegrationTest {
                 Map.of("placed", true, "placedWith", community, "comment", "close to the customer"));
         assertThat(toCommunity.getStatusCode().value()).as(toCommunity.getBody()).isEqualTo(409);
         String enterprise = offers(lead).get(0).path("partnerId").asText();
+        try (Connection expiry = session()) {
+            // its partnership ends while the manager places the lead with it: the placement waits and is refused
+            expiry.setAutoCommit(false);
+            try (PreparedStatement expire = expiry.prepareStatement(
+                    "update program.partner set status = 'EXPIRED' where partner_id = ?")) {
+                expire.setString(1, enterprise);
+                assertThat(expire.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<ResponseEntity<String>> whileEnding = CompletableFuture.supplyAsync(() -> engine.complete(
+                    TestUsers.MANAGER, task, Map.of("placed", true, "placedWith", enterprise, "comment", "by phone")));
+            await("the placement waits for the partner's change in flight").atMost(Duration.ofSeconds(20))
+                    .until(() -> whileEnding.isDone() || waitingForAPartnerRow());
+            expiry.commit();
+            assertThat(whileEnding.get(30, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(409);
+            assertThat(referral(lead).path("status").asText()).isEqualTo("AWAITING_PLACEMENT");
+        } finally {
+            jdbcClient.sql("update program.partner set status = 'ACTIVE' where partner_id = ?").param(enterprise).update();
+        }
         ResponseEntity<String> placed = engine.complete(TestUsers.MANAGER, task,
                 Map.of("placed", true, "placedWith", enterprise, "comment", "agreed by phone"));
         assertThat(placed.getStatusCode().value()).as(placed.getBody()).isEqualTo(204);
@@ -301,6 +346,30 @@ class ReferralTest extends ServiceIntegrationTest {
                 "edition", edition, "services", List.of("作业平台 job platform", "运维自动化 automation")));
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         return EngineRestClient.read(created.getBody()).path("referralId").asText();
+    }
+
+    /** The partner the lead is offered to once the offer after a withdrawal was made (a job), null if none. */
+    private String nextStepAfterWithdrawal(String lead) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String status = referral(lead).path("status").asText();
+            return status.equals("AWAITING_PLACEMENT") || (status.equals("OFFERING")
+                    && offers(lead).findValuesAsText("outcome").contains("OPEN"));
+        });
+        return referral(lead).path("status").asText().equals("OFFERING")
+                ? openOffer(lead).path("partnerId").asText() : null;
+    }
+
+    private boolean waitingForAPartnerRow() {
+        return jdbcClient.sql("""
+                select count(*) from pg_stat_activity
+                where wait_event_type = 'Lock' and query like '%program.partner%for share%'""")
+                .query(Long.class).single() > 0;
+    }
+
+    /** A database session of its own (not from the pool) to hold rows the way another transaction would. */
+    private Connection session() throws java.sql.SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
     private JsonNode referral(String lead) {

@@ -13,7 +13,6 @@ import com.tencent.bk.partner.referrals.ReferralRecords.Offer;
 import com.tencent.bk.partner.referrals.ReferralRecords.Outcome;
 import com.tencent.bk.partner.referrals.ReferralRecords.Referral;
 import com.tencent.bk.partner.registry.PartnerRegistry;
-import com.tencent.bk.partner.registry.PartnerStatus;
 import com.tencent.bk.partner.registry.Regions;
 import com.tencent.bk.partner.renewal.PartnershipExpired;
 import com.tencent.bk.partner.termination.PartnershipTerminated;
@@ -188,10 +187,11 @@ class Referrals {
         records.recordPlacement(referralId, placedWith, placedBy, comment);
     }
 
+    /** The partner is held ACTIVE (its row, until the placement commits), so its partnership cannot end meanwhile. */
     boolean mayBePlacedWith(UUID referralId, String partnerId) {
         Referral referral = records.find(referralId).orElseThrow(() -> new UnknownReferralException(referralId));
-        return registry.find(partnerId).filter(partner -> partner.status() == PartnerStatus.ACTIVE)
-                .filter(partner -> referral.edition().mayBeReferredTo(partner.type())).isPresent();
+        return registry.find(partnerId).filter(partner -> referral.edition().mayBeReferredTo(partner.type()))
+                .isPresent() && registry.holdIfActive(partnerId);
     }
 
     Optional<Referral> find(UUID referralId) {
