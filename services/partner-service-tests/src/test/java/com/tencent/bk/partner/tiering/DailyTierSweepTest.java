@@ -2,6 +2,7 @@ package com.tencent.bk.partner.tiering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.common.ProgramClock;
@@ -9,8 +10,15 @@ import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -30,6 +38,8 @@ class DailyTierSweepTest extends ServiceIntegrationTest {
     ConfigurableApplicationContext context;
     @Autowired
     DailyTierSweep sweep;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void startupAndDailySweepsWarnAPartnerInTheAtRiskWindowOnceWithItsNoticeCommitted() {
@@ -72,6 +82,33 @@ class DailyTierSweepTest extends ServiceIntegrationTest {
         kafka.awaitPartnerEvent(partnerId, AT_RISK);
         assertThat(notices(partnerId)).isEqualTo(1);
         assertThat(outboxRows(partnerId)).isEqualTo(1);
+    }
+
+    @Test
+    void aPartnershipEndingWhileTheSweepWarnsIsNotWarned() throws Exception {
+        String partnerId = communityPartnerWhoseOnlyDeveloperExpiresInTwentyDays();
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        try (Connection expiry = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+            // the partnership ends in a transaction not committed yet: the forecast still reads it ACTIVE, at risk
+            expiry.setAutoCommit(false);
+            try (PreparedStatement expire = expiry.prepareStatement(
+                    "update program.partner set status = 'EXPIRED' where partner_id = ?")) {
+                expire.setString(1, partnerId);
+                assertThat(expire.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Void> sweeping = CompletableFuture.runAsync(sweep::daily);
+            await("the warning waits for the partner's change in flight").atMost(Duration.ofSeconds(20))
+                    .until(() -> sweeping.isDone() || jdbcClient.sql("""
+                            select count(*) from pg_stat_activity
+                            where wait_event_type = 'Lock' and query like '%program.partner%for share%'""")
+                            .query(Long.class).single() > 0);
+            expiry.commit();
+            sweeping.get(30, TimeUnit.SECONDS);
+            assertThat(notices(partnerId)).as("no notice to a partnership that ended").isZero();
+            assertThat(outboxRows(partnerId)).isZero();
+        } finally {
+            jdbcClient.sql("update program.partner set status = 'ACTIVE' where partner_id = ?").param(partnerId).update();
+        }
     }
 
     /** A community partner (2 automation, 1 development) whose only development certificate expires in 20 days. */

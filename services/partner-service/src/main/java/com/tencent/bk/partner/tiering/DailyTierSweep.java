@@ -5,6 +5,7 @@ import com.tencent.bk.partner.certification.Headcounts;
 import org.springframework.context.ApplicationEventPublisher;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.events.Outbox;
+import com.tencent.bk.partner.registry.PartnerRegistry;
 import com.tencent.bk.partner.tiering.TierEvents.HeadcountAtRisk;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -46,10 +47,12 @@ public class DailyTierSweep {
     private final TieringProperties properties;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final PartnerRegistry registry;
 
     DailyTierSweep(JdbcClient jdbc, Headcounts headcounts, TierReevaluation reevaluation, HeadcountForecast forecast,
                    Outbox outbox, ProgramClock clock, TieringProperties properties, TransactionTemplate transaction,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, PartnerRegistry registry) {
+        this.registry = registry;
         this.events = events;
         this.jdbc = jdbc;
         this.headcounts = headcounts;
@@ -132,6 +135,10 @@ public class DailyTierSweep {
     }
 
     private boolean warn(HeadcountForecast.AtRisk risk) {
+        // the forecast was read before, without locks: a partnership that ended since is not warned
+        if (!registry.holdIfActive(risk.partnerId())) {
+            return false;
+        }
         boolean first = jdbc.sql("""
                         insert into program.at_risk_notice (partner_id, falls_below_on, notified_at)
                         values (?, ?, ?) on conflict do nothing
