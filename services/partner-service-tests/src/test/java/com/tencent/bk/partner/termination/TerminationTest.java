@@ -7,9 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,6 +38,8 @@ class TerminationTest extends ServiceIntegrationTest {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void reportedViolationIsConfirmedAndLeavesNothingOfThePartnersProcessesBehind() {
@@ -244,6 +253,53 @@ class TerminationTest extends ServiceIntegrationTest {
                 .as("both requests decided by the other manager")
                 .containsExactly("TERMINATED by " + TestUsers.REVIEWER_MANAGER,
                         "TERMINATED by " + TestUsers.REVIEWER_MANAGER);
+    }
+
+    @Test
+    void aRequestJoiningTheCaseWhileItIsBeingDecidedIsSeenByTheFourEyesRule() throws Exception {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "BRAND", 0, 0);
+        reportViolation(partnerId, "RULE_BREACH");
+        String confirm = engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination");
+        assertThat(engine.claim(TestUsers.MANAGER, confirm).getStatusCode().value()).isEqualTo(204);
+        String caseId = runtime.createProcessInstanceQuery().processDefinitionKey("contract-termination")
+                .processInstanceBusinessKey(partnerId).singleResult().getId();
+
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        try (Connection joining = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+            // the manager's own request joins the case in a transaction not committed yet, as request() does it
+            joining.setAutoCommit(false);
+            try (PreparedStatement lock = joining.prepareStatement(
+                    "select 1 from program.partner where partner_id = ? for update");
+                 PreparedStatement join = joining.prepareStatement("""
+                         insert into program.termination_request (partner_id, cause, reason, raised_by, requested_at,
+                                                                  process_instance_id)
+                         values (?, 'RAISED_BY_USER', '我也举报 I report it too', ?, now(), ?)""")) {
+                lock.setString(1, partnerId);
+                lock.executeQuery().close();
+                join.setString(1, partnerId);
+                join.setString(2, TestUsers.MANAGER);
+                join.setString(3, caseId);
+                join.executeUpdate();
+            }
+            CompletableFuture<ResponseEntity<String>> declining = CompletableFuture.supplyAsync(() -> engine.complete(
+                    TestUsers.MANAGER, confirm, Map.of("confirmed", false, "comment", "no breach")));
+            await("the decision waits for the request in flight").atMost(Duration.ofSeconds(20))
+                    .until(() -> declining.isDone() || jdbcClient.sql("""
+                            select count(*) from pg_stat_activity
+                            where wait_event_type = 'Lock' and query like '%program.partner%for update%'""")
+                            .query(Long.class).single() > 0);
+            joining.commit();
+
+            ResponseEntity<String> declined = declining.get(30, TimeUnit.SECONDS);
+            assertThat(declined.getStatusCode().value()).as(declined.getBody()).isEqualTo(403);
+            assertThat(declined.getBody()).contains("Four-eyes");
+        }
+        tasks.setAssignee(confirm, null); // handed back, as the manager who may not decide it would
+        engine.work(TestUsers.REVIEWER_MANAGER, confirm, Map.of("confirmed", false, "comment", "no breach"));
+        assertThat(jdbcClient.sql("select count(*) from program.termination_request where partner_id = ? "
+                + "and outcome is null").param(partnerId).query(Long.class).single())
+                .as("the joining request is decided with the case").isZero();
     }
 
     @Test

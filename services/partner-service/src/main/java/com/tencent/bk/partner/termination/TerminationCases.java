@@ -63,6 +63,15 @@ class TerminationCases implements Terminations {
         return outcome;
     }
 
+    /**
+     * Locks the partner's row until the transaction ends, as {@link #request} does: a case is decided and a
+     * request joins it one after the other, never both at once (a request joining a case being closed would be
+     * left undecided, its breach without a case, and its raiser unseen by the four-eyes rule).
+     */
+    void holdPartner(String partnerId) {
+        registry.lock(partnerId);
+    }
+
     /** Closes the open requests of the partner with the case's decision, who took it and why. */
     void decide(String partnerId, String decision, String decidedBy, String comment) {
         jdbc.sql("""

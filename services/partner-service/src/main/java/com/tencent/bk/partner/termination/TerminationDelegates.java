@@ -44,8 +44,13 @@ class TerminationDelegates {
         return task -> {
             boolean completing = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
             String actor = completing ? actors.completingUser(task) : task.getAssignee();
-            if (actor != null && cases.raisersOf(task.getProcessInstanceId(), ProcessVariables.of(task).partnerId())
-                    .contains(actor)) {
+            String partnerId = ProcessVariables.of(task).partnerId();
+            if (completing) {
+                // a request joining this case in flight holds the partner: wait for it, so its raiser is seen
+                // here, or it waits for this decision and opens a case of its own
+                cases.holdPartner(partnerId);
+            }
+            if (actor != null && cases.raisersOf(task.getProcessInstanceId(), partnerId).contains(actor)) {
                 throw new TaskRefusedException("四眼原则 Four-eyes rule: " + actor
                         + " raised this termination and cannot also confirm it");
             }
