@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,6 +196,42 @@ class RenewalTest extends ServiceIntegrationTest {
                 .containsExactlyInAnyOrder("dueAt", "reason");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(deadlines(partnerId).findValuesAsText("timer")).contains("renewal-due");
+    }
+
+    @Test
+    void anAttestationHoldsItsRenewalUntilItIsRecordedSoTheRenewalCannotCloseMeanwhile() throws Exception {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 10, 10);
+        moveDeadline(partnerId, "renewal-due", "续约复核 renewal review");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                "select count(*) from program.renewal where partner_id = ? and status = 'OPEN'")
+                .param(partnerId).query(Long.class).single() == 1);
+        // the attestation's insert is slowed down (this partner only), the moment a closing renewal could slip in
+        String pause = "test_pause_" + partnerId.toLowerCase(java.util.Locale.ROOT);
+        jdbcClient.sql("""
+                create function program.%s() returns trigger language plpgsql as $$
+                begin
+                    if new.partner_id = '%s' then perform pg_sleep(2); end if;
+                    return new;
+                end $$""".formatted(pause, partnerId)).update();
+        jdbcClient.sql("create trigger %s before insert on program.renewal_attestation for each row execute function "
+                .formatted(pause) + "program.%s()".formatted(pause)).update();
+        try {
+            CompletableFuture<ResponseEntity<String>> attesting = CompletableFuture.supplyAsync(() -> engine.post(
+                    TestUsers.WEBSITE, "/api/partners/" + partnerId + "/renewal-attestations",
+                    Map.of("acceptsProgramRules", true, "noCompetingProducts", true)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                    "select count(*) from pg_stat_activity where wait_event = 'PgSleep'").query(Long.class).single() > 0);
+            assertThatThrownBy(() -> jdbcClient.sql(
+                    "select 1 from program.renewal where partner_id = ? and status = 'OPEN' for update nowait")
+                    .param(partnerId).query(Integer.class).list())
+                    .as("the renewal is held while its attestation is recorded").hasMessageContaining("could not obtain lock");
+            ResponseEntity<String> attested = attesting.get(30, TimeUnit.SECONDS);
+            assertThat(attested.getStatusCode().value()).as(attested.getBody()).isEqualTo(201);
+        } finally {
+            jdbcClient.sql("drop trigger %s on program.renewal_attestation".formatted(pause)).update();
+            jdbcClient.sql("drop function program.%s()".formatted(pause)).update();
+        }
     }
 
     /** The website confirms the attestations for the new term, as a renewal needs before it is signed. */

@@ -40,6 +40,7 @@ import com.tencent.bk.partner.termination.PartnershipTerminated;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What the steps of {@code partner-renewal} do to the registry, billing and the outbox. */
 @Component
@@ -214,7 +215,11 @@ public class Renewals {
         return records.of(processInstanceId).map(RenewalRecords.Renewal::invoiceId);
     }
 
-    /** The website confirms the attestations for the new term of the partner's open renewal. */
+    /**
+     * The website confirms the attestations for the new term of the partner's open renewal; the renewal stays
+     * locked until they are recorded, so a renewal closing meanwhile waits and never has them afterwards.
+     */
+    @Transactional
     Attested attest(String partnerId, boolean acceptsProgramRules, boolean noCompetingProducts, String submittedBy) {
         RenewalRecords.Renewal renewal = records.lockOpenOf(partnerId)
                 .orElseThrow(() -> new NoOpenRenewalException(partnerId));
