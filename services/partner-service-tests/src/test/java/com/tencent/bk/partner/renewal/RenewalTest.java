@@ -211,7 +211,7 @@ class RenewalTest extends ServiceIntegrationTest {
         jdbcClient.sql("""
                 create function program.%s() returns trigger language plpgsql as $$
                 begin
-                    if new.partner_id = '%s' then perform pg_sleep(2); end if;
+                    if new.partner_id = '%s' then perform pg_sleep(4); end if;
                     return new;
                 end $$""".formatted(pause, partnerId)).update();
         jdbcClient.sql("create trigger %s before insert on program.renewal_attestation for each row execute function "

@@ -105,10 +105,12 @@ class Referrals {
                 .atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant();
         List<ReferralRanking.Candidate> ranked = ranking.rank(referral.edition(), referral.customerRegion(),
                 records.candidates(referralId, acceptedSince));
-        // the ranking read partners without locks: the first still ACTIVE is held, so a partnership ending now
-        // either waits for this offer (and withdraws it) or is seen ended here
+        // the ranking read partners without locks: the first still ACTIVE is held, so a partnership ending later
+        // waits for this offer and withdraws it. One being changed right now is passed over, not waited for: this
+        // transaction holds the lead, and an ending partnership holding its partner may wait for the lead (its
+        // withdrawal), or for another lead whose offer waits for this partner, at the same midnight
         Optional<String> chosen = ranked.stream().map(ReferralRanking.Candidate::partnerId)
-                .filter(registry::holdIfActive).findFirst();
+                .filter(registry::holdIfActiveWithoutWaiting).findFirst();
         if (chosen.isEmpty()) {
             return awaitPlacement(referralId, "no eligible partner left to offer it to");
         }

@@ -46,6 +46,17 @@ public class PartnerRegistry {
                 .param(partnerId).query(Integer.class).optional().isPresent();
     }
 
+    /**
+     * As {@link #holdIfActive}, but a partner whose row another transaction is changing right now counts as not
+     * ACTIVE instead of being waited for: for a choice among many partners, made by a transaction that already
+     * holds other rows, so that it never waits in a cycle with the change.
+     */
+    public boolean holdIfActiveWithoutWaiting(String partnerId) {
+        return jdbc.sql("select 1 from program.partner where partner_id = ? and status = 'ACTIVE' "
+                        + "for share skip locked")
+                .param(partnerId).query(Integer.class).optional().isPresent();
+    }
+
     /** The ACTIVE partners among these companies, their rows locked until the transaction ends. */
     public List<Partner> lockActive(java.util.Collection<String> partnerIds) {
         if (partnerIds.isEmpty()) {
