@@ -65,6 +65,11 @@ class DecidedCompletion implements Command<VariableMap> {
         if (task.getProcessInstanceId() == null) {
             throw new BadUserRequestException("Task " + taskId + " belongs to no process of the program");
         }
+        if (task.getProcessInstance() == null) {
+            // the task was read just before another transaction ended its process (a shortfall that closed by
+            // itself): the task is gone, 404 as above
+            throw new NullValueException("Cannot find task with id " + taskId + ": its process has moved on");
+        }
         TaskDecisions.Decision decision = TaskDecisions.check(task.getTaskDefinitionKey(), variables);
         task.setVariablesLocal(decision.variables(), true);
         String actor = context.getAuthenticatedUserId() != null ? context.getAuthenticatedUserId() : task.getAssignee();
