@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,8 +31,6 @@ class OutboxTest extends ServiceIntegrationTest {
     Outbox outbox;
     @Autowired
     TransactionTemplate transaction;
-    @Autowired
-    DataSource dataSource;
 
     /** Shaped as {@code bk.partner.rejected}: whatever the tests read from the topic keeps the contract. */
     record Probe(String partnerId, UUID applicationId, String reason) implements OutboundEvent {
@@ -116,8 +111,7 @@ class OutboxTest extends ServiceIntegrationTest {
 
     /** A session of its own (not from the pool) holding an advisory lock; closing it releases the lock. */
     private Connection sessionHolding(String sql, Object key) throws SQLException {
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        Connection connection = sessionOfItsOwn();
         try (PreparedStatement lock = connection.prepareStatement(sql)) {
             lock.setObject(1, key);
             lock.execute();

@@ -18,8 +18,6 @@ class HistoryLevelTest extends ServiceIntegrationTest {
     @Autowired
     ManagementService management;
     @Autowired
-    javax.sql.DataSource dataSource;
-    @Autowired
     CamundaBpmProperties properties;
 
     private long count(String sql, String partnerId) {

@@ -9,9 +9,7 @@ import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +33,6 @@ class ReferralTest extends ServiceIntegrationTest {
 
     @Autowired
     ProgramClock clock;
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void aHigherLevelWinsOverTheRegionTheRegionOverOtherPartnersOfTheLevelAndOpenReferralsRotate() {
@@ -218,7 +213,7 @@ class ReferralTest extends ServiceIntegrationTest {
                 Map.of("reason", "严重违规 serious breach")).getStatusCode().value()).isEqualTo(201);
         String confirmation = engine.awaitTask(TestUsers.AUDITOR_MANAGER, holder, "confirm-termination");
 
-        try (Connection busy = session()) {
+        try (Connection busy = sessionOfItsOwn()) {
             // the partner the lead goes to next is being changed meanwhile (its row locked): the termination must
             // not wait for it, or two partnerships ending together could each wait for the other's row
             busy.setAutoCommit(false);
@@ -246,7 +241,7 @@ class ReferralTest extends ServiceIntegrationTest {
         String ending = Companies.newPartnerId();
         activePartner(ending, "ENTERPRISE", 10, 10, region);
         activePartner(Companies.newPartnerId(), "ENTERPRISE", 5, 5, region); // ranks after it, always eligible
-        try (Connection expiry = session()) {
+        try (Connection expiry = sessionOfItsOwn()) {
             // the partnership ends in a transaction not committed yet: the ranking still reads it ACTIVE, first
             expiry.setAutoCommit(false);
             try (PreparedStatement expire = expiry.prepareStatement(
@@ -303,7 +298,7 @@ class ReferralTest extends ServiceIntegrationTest {
                 Map.of("placed", true, "placedWith", community, "comment", "close to the customer"));
         assertThat(toCommunity.getStatusCode().value()).as(toCommunity.getBody()).isEqualTo(409);
         String enterprise = enterprises.get(0);
-        try (Connection expiry = session()) {
+        try (Connection expiry = sessionOfItsOwn()) {
             // its partnership ends while the manager places the lead with it: the placement waits and is refused
             expiry.setAutoCommit(false);
             try (PreparedStatement expire = expiry.prepareStatement(
@@ -314,7 +309,7 @@ class ReferralTest extends ServiceIntegrationTest {
             CompletableFuture<ResponseEntity<String>> whileEnding = CompletableFuture.supplyAsync(() -> engine.complete(
                     TestUsers.MANAGER, task, Map.of("placed", true, "placedWith", enterprise, "comment", "by phone")));
             await("the placement waits for the partner's change in flight").atMost(Duration.ofSeconds(20))
-                    .until(() -> whileEnding.isDone() || waitingForAPartnerRow());
+                    .until(() -> whileEnding.isDone() || waitingOnLocks("%program.partner%for share%") > 0);
             expiry.commit();
             assertThat(whileEnding.get(30, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(409);
             assertThat(referral(lead).path("status").asText()).isEqualTo("AWAITING_PLACEMENT");
@@ -363,19 +358,6 @@ class ReferralTest extends ServiceIntegrationTest {
         });
         return referral(lead).path("status").asText().equals("OFFERING")
                 ? openOffer(lead).path("partnerId").asText() : null;
-    }
-
-    private boolean waitingForAPartnerRow() {
-        return jdbcClient.sql("""
-                select count(*) from pg_stat_activity
-                where wait_event_type = 'Lock' and query like '%program.partner%for share%'""")
-                .query(Long.class).single() > 0;
-    }
-
-    /** A database session of its own (not from the pool) to hold rows the way another transaction would. */
-    private Connection session() throws java.sql.SQLException {
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
     private JsonNode referral(String lead) {

@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -41,8 +40,6 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
-    @Autowired
-    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -294,11 +291,6 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
     }
 
     // helpers
-
-    private long waitingOnLocks(String queryPattern) {
-        return jdbcClient.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                + "and lower(query) like ?").param(queryPattern).query(Long.class).single();
-    }
 
     private long validCertificates(String partnerId) {
         return jdbcClient.sql("select count(*) from program.certificate where partner_id = ? and status = 'VALID'")

@@ -24,6 +24,8 @@ public abstract class ServiceIntegrationTest {
     protected IdentityService identityService;
     @Autowired
     protected org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+    @Autowired
+    protected javax.sql.DataSource dataSource;
 
     protected EngineRestClient engine;
     protected KafkaTestClient kafka;
@@ -33,6 +35,21 @@ public abstract class ServiceIntegrationTest {
         TestUsers.ensure(identityService);
         engine = new EngineRestClient(rest);
         kafka = KafkaTestClient.instance();
+    }
+
+    /**
+     * A database session of its own, not from the service's pool: to hold rows or locks the way another
+     * transaction would. Closing it ends whatever it holds.
+     */
+    protected java.sql.Connection sessionOfItsOwn() throws java.sql.SQLException {
+        com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    }
+
+    /** How many sessions wait for a lock in a statement like {@code queryPattern} (lower case, SQL LIKE). */
+    protected long waitingOnLocks(String queryPattern) {
+        return jdbcClient.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                + "and lower(query) like ?").param(queryPattern).query(Long.class).single();
     }
 
     protected ResponseEntity<String> apply(Map<String, Object> application) {

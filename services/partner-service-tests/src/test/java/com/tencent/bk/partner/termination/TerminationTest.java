@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,8 +35,6 @@ class TerminationTest extends ServiceIntegrationTest {
     ManagementService management;
     @Autowired
     TaskService tasks;
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void reportedViolationIsConfirmedAndLeavesNothingOfThePartnersProcessesBehind() {
@@ -265,8 +260,7 @@ class TerminationTest extends ServiceIntegrationTest {
         String caseId = runtime.createProcessInstanceQuery().processDefinitionKey("contract-termination")
                 .processInstanceBusinessKey(partnerId).singleResult().getId();
 
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        try (Connection joining = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+        try (Connection joining = sessionOfItsOwn()) {
             // the manager's own request joins the case in a transaction not committed yet, as request() does it
             joining.setAutoCommit(false);
             try (PreparedStatement lock = joining.prepareStatement(
@@ -285,10 +279,7 @@ class TerminationTest extends ServiceIntegrationTest {
             CompletableFuture<ResponseEntity<String>> declining = CompletableFuture.supplyAsync(() -> engine.complete(
                     TestUsers.MANAGER, confirm, Map.of("confirmed", false, "comment", "no breach")));
             await("the decision waits for the request in flight").atMost(Duration.ofSeconds(20))
-                    .until(() -> declining.isDone() || jdbcClient.sql("""
-                            select count(*) from pg_stat_activity
-                            where wait_event_type = 'Lock' and query like '%program.partner%for update%'""")
-                            .query(Long.class).single() > 0);
+                    .until(() -> declining.isDone() || waitingOnLocks("%program.partner%for update%") > 0);
             joining.commit();
 
             ResponseEntity<String> declined = declining.get(30, TimeUnit.SECONDS);

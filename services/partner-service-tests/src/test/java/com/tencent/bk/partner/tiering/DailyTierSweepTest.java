@@ -10,15 +10,12 @@ import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -38,8 +35,6 @@ class DailyTierSweepTest extends ServiceIntegrationTest {
     ConfigurableApplicationContext context;
     @Autowired
     DailyTierSweep sweep;
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void startupAndDailySweepsWarnAPartnerInTheAtRiskWindowOnceWithItsNoticeCommitted() {
@@ -87,8 +82,7 @@ class DailyTierSweepTest extends ServiceIntegrationTest {
     @Test
     void aPartnershipEndingWhileTheSweepWarnsIsNotWarned() throws Exception {
         String partnerId = communityPartnerWhoseOnlyDeveloperExpiresInTwentyDays();
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        try (Connection expiry = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+        try (Connection expiry = sessionOfItsOwn()) {
             // the partnership ends in a transaction not committed yet: the forecast still reads it ACTIVE, at risk
             expiry.setAutoCommit(false);
             try (PreparedStatement expire = expiry.prepareStatement(
@@ -98,10 +92,7 @@ class DailyTierSweepTest extends ServiceIntegrationTest {
             }
             CompletableFuture<Void> sweeping = CompletableFuture.runAsync(sweep::daily);
             await("the warning waits for the partner's change in flight").atMost(Duration.ofSeconds(20))
-                    .until(() -> sweeping.isDone() || jdbcClient.sql("""
-                            select count(*) from pg_stat_activity
-                            where wait_event_type = 'Lock' and query like '%program.partner%for share%'""")
-                            .query(Long.class).single() > 0);
+                    .until(() -> sweeping.isDone() || waitingOnLocks("%program.partner%for share%") > 0);
             expiry.commit();
             sweeping.get(30, TimeUnit.SECONDS);
             assertThat(notices(partnerId)).as("no notice to a partnership that ended").isZero();
