@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A completion that read its task just before another transaction ended the task's process (a shortfall that
  * closed by itself while a manager pressed "complete") finds the task gone: the engine's "not found" (404), not
- * a NullPointerException answered as 400. {@code HeadcountStormTest} met this under load; here the other
+ * a NullPointerException answered as 400. {@code HeadcountStormTest} met this under load (two shapes of it: the
+ * process instance gone, or only its executions); here the other
  * transaction commits exactly between the two reads.
  */
 class DecidedCompletionRaceTest extends ServiceIntegrationTest {

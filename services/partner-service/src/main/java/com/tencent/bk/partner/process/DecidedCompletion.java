@@ -42,9 +42,10 @@ class DecidedCompletion implements Command<VariableMap> {
     public VariableMap execute(CommandContext context) {
         try {
             return decideAndComplete(context);
-        } catch (AuthorizationException refused) {
-            // the task was read before its process ended it (a shortfall that closed by itself): its grants went
-            // with it, so the check fails; the honest answer is that the task is gone (404), not a 403
+        } catch (AuthorizationException | NullPointerException refused) {
+            // the task was read before another transaction ended its process (a shortfall that closed by itself):
+            // its grants went with it, so the check fails, or its process's executions did, and the engine meets
+            // nulls wherever it reads them next; the honest answer is that the task is gone (404), not 403 or 400
             if (!taskStillThere.test(taskId)) {
                 throw new NullValueException("Cannot find task with id " + taskId + ": its process has moved on");
             }
@@ -64,11 +65,6 @@ class DecidedCompletion implements Command<VariableMap> {
         }
         if (task.getProcessInstanceId() == null) {
             throw new BadUserRequestException("Task " + taskId + " belongs to no process of the program");
-        }
-        if (task.getProcessInstance() == null) {
-            // the task was read just before another transaction ended its process (a shortfall that closed by
-            // itself): the task is gone, 404 as above
-            throw new NullValueException("Cannot find task with id " + taskId + ": its process has moved on");
         }
         TaskDecisions.Decision decision = TaskDecisions.check(task.getTaskDefinitionKey(), variables);
         task.setVariablesLocal(decision.variables(), true);
