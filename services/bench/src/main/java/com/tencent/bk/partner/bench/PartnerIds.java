@@ -1,5 +1,7 @@
 package com.tencent.bk.partner.bench;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,15 +14,22 @@ public final class PartnerIds {
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
+    /** Run tags given out in this JVM. */
+    private static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
+
     private final String prefix;
     private final AtomicLong counter = new AtomicLong();
 
     PartnerIds() {
-        StringBuilder tag = new StringBuilder("9135");
-        for (int i = 0; i < 3; i++) {
-            tag.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
-        }
-        this.prefix = tag.toString();
+        String tag;
+        do {
+            StringBuilder random = new StringBuilder("9135");
+            for (int i = 0; i < 3; i++) {
+                random.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
+            }
+            tag = random.toString();
+        } while (!TAKEN.add(tag)); // fault tests sharing a stack run several of these in one JVM
+        this.prefix = tag;
     }
 
     String next() {

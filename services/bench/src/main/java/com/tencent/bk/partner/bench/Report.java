@@ -67,8 +67,9 @@ final class Report {
     }
 
     private static String startup(RunReport run) {
-        String service = String.format("- startup of the service: fresh schema %.1f s; existing schema %.1f s",
-                run.startupFreshSeconds(), run.startupExistingSeconds());
+        String service = String.format("- startup of the service: fresh schema %.1f s; existing schema %s",
+                run.startupFreshSeconds(), Double.isNaN(run.startupExistingSeconds()) ? "not measured"
+                        : String.format("%.1f s", run.startupExistingSeconds()));
         StartupBaseline baseline = run.startupBaseline();
         if (baseline == null) {
             return service + " (no startup baseline in this run)\n";

@@ -28,6 +28,7 @@ final class FaultStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private Database database;
     private int started;
+    private ServiceInstance latest;
 
     private FaultStack(Path directory) {
         this.directory = directory;
@@ -49,9 +50,31 @@ final class FaultStack implements AutoCloseable {
         return new FaultStack(directory);
     }
 
-    /** Starts one more instance of the service (its own HTTP port, the same database, broker and group). */
+    /**
+     * Starts one more instance of the service (its own HTTP port, the same database, broker and group): three
+     * consumers per topic, and the programme's gauges refreshed every second rather than every 30 s, so a test
+     * sees them follow what it did.
+     */
     ServiceInstance startService() {
-        return startService("--spring.kafka.listener.concurrency=3");
+        return startService("--spring.kafka.listener.concurrency=3 --partner.metrics.refresh=PT1S");
+    }
+
+    /** The instance started last while it is still alive, else a new one ({@link #startService()}). */
+    ServiceInstance running() {
+        return latest != null && latest.process().alive() ? latest : startService();
+    }
+
+    /**
+     * Undoes what a test that failed half-way may have left broken, so the next test on a shared stack starts on a
+     * working one: the link between services and broker restored, the broker running.
+     */
+    void repair() {
+        if (serviceLink.isCut()) {
+            serviceLink.restore();
+        }
+        if (!broker.running()) {
+            broker.startAgain();
+        }
     }
 
     /** @param arguments configuration of this instance, as command-line arguments */
@@ -66,7 +89,8 @@ final class FaultStack implements AutoCloseable {
                 "", serviceBootstrap, port, ADMIN_PASSWORD), directory.resolve("service-" + started + ".log"), api,
                 Duration.ofMinutes(6));
         services.add(process);
-        return new ServiceInstance(process, api);
+        latest = new ServiceInstance(process, api);
+        return latest;
     }
 
     /** Stops PostgreSQL (fast shutdown: sessions are cut) and starts it again on the same port and data. */

@@ -68,6 +68,11 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the broker's process runs (it may still be starting). */
+    boolean running() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGTERM and wait, as an operator restarts a broker. */
     void stop() {
         process.destroy();

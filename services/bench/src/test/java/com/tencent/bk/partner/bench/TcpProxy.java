@@ -37,6 +37,10 @@ final class TcpProxy implements AutoCloseable {
         cut = true;
     }
 
+    boolean isCut() {
+        return cut;
+    }
+
     void restore() {
         open.forEach(TcpProxy::closeQuietly);
         open.clear();

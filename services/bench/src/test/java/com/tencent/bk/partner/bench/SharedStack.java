@@ -1,0 +1,38 @@
+package com.tencent.bk.partner.bench;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One {@link FaultStack} for every test of a test JVM that declares a {@code FaultStack} parameter
+ * ({@code @ExtendWith(SharedStack.class)}): the fault tests that need no stack to themselves share one PostgreSQL, one
+ * broker and the running service ({@link FaultStack#running()}) instead of starting their own, one after the other.
+ * Each of them checks only its own partners and event sources, so what an earlier test left does not count; one
+ * that kills the service starts the next. Closed once the JVM's last test is done (JUnit's root store).
+ */
+final class SharedStack implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
+
+    /** Closes the stack with the root context. */
+    private record Shared(FaultStack stack) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == FaultStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        FaultStack stack = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(FaultStack.class,
+                key -> new Shared(FaultStack.fresh("shared-" + ProcessHandle.current().pid())), Shared.class).stack();
+        stack.repair();
+        return stack;
+    }
+}
