@@ -59,16 +59,28 @@ final class FaultStack implements AutoCloseable {
         return startService("--spring.kafka.listener.concurrency=3 --partner.metrics.refresh=PT1S");
     }
 
-    /** The instance started last while it is still alive, else a new one ({@link #startService()}). */
+    /**
+     * The instance started last while it is alive and healthy, else a new one ({@link #startService()}): one that a
+     * failed test left up but broken is stopped, so that the next test does not fail for the same cause.
+     */
     ServiceInstance running() {
-        return latest != null && latest.process().alive() ? latest : startService();
+        if (latest != null && latest.process().alive() && latest.api().healthy()) {
+            return latest;
+        }
+        if (latest != null) {
+            latest.process().close();
+        }
+        return startService();
     }
 
     /**
      * Undoes what a test that failed half-way may have left broken, so the next test on a shared stack starts on a
-     * working one: the link between services and broker restored, the broker running.
+     * working one: the link between services and broker restored, the broker and PostgreSQL running.
      */
     void repair() {
+        if (postgres == null) {
+            startPostgres();
+        }
         if (serviceLink.isCut()) {
             serviceLink.restore();
         }
@@ -97,7 +109,12 @@ final class FaultStack implements AutoCloseable {
     void restartPostgres(Duration down) {
         database.close();
         postgres.close();
+        postgres = null; // until it is up again: repair() starts it if this start fails
         Sleep.millis(down.toMillis());
+        startPostgres();
+    }
+
+    private void startPostgres() {
         postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), postgresPort, false);
         database = new Database(jdbcUrl, EmbeddedPostgresServer.USER, "");
     }
@@ -125,7 +142,9 @@ final class FaultStack implements AutoCloseable {
         serviceLink.close();
         broker.close();
         database.close();
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     private static Path serviceJar() {

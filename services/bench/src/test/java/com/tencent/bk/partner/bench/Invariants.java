@@ -64,8 +64,9 @@ final class Invariants {
         assertThat(tasks(db, "follow-up-shortfall", revoked)).as("a shortfall task per revocation")
                 .isEqualTo(revoked.size());
 
-        FaultScenario.await("the outbox drained", Duration.ofMinutes(2),
-                () -> stack.database().count("select count(*) from program.outbox_event where published_at is null") == 0);
+        FaultScenario.await("the outbox drained of the scenario's events", Duration.ofMinutes(2),
+                () -> stack.database().count("select count(*) from program.outbox_event where published_at is null "
+                        + "and message_key = any(?)", partners) == 0);
         Set<String> committed = new HashSet<>(db.map(
                 "select event_id::text, type from program.outbox_event where message_key = any(?)", partners).keySet());
         Set<String> published = publishedIds(stack.bootstrapServers());

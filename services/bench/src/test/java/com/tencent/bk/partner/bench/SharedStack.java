@@ -1,5 +1,10 @@
 package com.tencent.bk.partner.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -31,8 +36,24 @@ final class SharedStack implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         FaultStack stack = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(FaultStack.class,
-                key -> new Shared(FaultStack.fresh("shared-" + ProcessHandle.current().pid())), Shared.class).stack();
+                key -> new Shared(create()), Shared.class).stack();
         stack.repair();
         return stack;
+    }
+
+    /** In {@code target/faults/shared-<pid>}, after removing the folders of test JVMs that have ended. */
+    private static FaultStack create() {
+        Path faults = Path.of("target", "faults");
+        if (Files.isDirectory(faults)) {
+            try (Stream<Path> folders = Files.list(faults)) {
+                folders.filter(folder -> folder.getFileName().toString().matches("shared-\\d+"))
+                        .filter(folder -> ProcessHandle.of(Long.parseLong(folder.getFileName().toString()
+                                .substring("shared-".length()))).isEmpty())
+                        .forEach(Infrastructure::deleteRecursively);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return FaultStack.fresh("shared-" + ProcessHandle.current().pid());
     }
 }
