@@ -47,8 +47,19 @@ async function signIn(user) {
     await page.locator(selector).fill(value);
     await page.locator(selector).dispatchEvent('change');
   }
+  const signedIn = page.waitForResponse((response) => response.request().method() === 'POST'
+    && response.url().includes('/login/tasklist'));
   await page.locator('form[name="signinForm"]').evaluate((form) => form.requestSubmit());
-  await page.locator('[cam-tasklist-filters]').getByText(/(待审核申请|经理任务|财务任务|审计任务) /).first().waitFor();
+  // a manager's sign-in once waited 90 s for the filters in a clean-clone build, with nothing in the service's
+  // log: the sign-in's answer and a picture of the page say where it stopped if it happens again
+  assert.equal((await signedIn).status(), 200, `Tasklist's sign-in of ${user}`);
+  try {
+    await page.locator('[cam-tasklist-filters]').getByText(/(待审核申请|经理任务|财务任务|审计任务) /).first()
+      .waitFor();
+  } catch (error) {
+    await shot(page, `failed-sign-in-${user}`);
+    throw error;
+  }
   return page;
 }
 

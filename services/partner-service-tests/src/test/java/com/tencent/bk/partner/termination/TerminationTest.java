@@ -337,6 +337,43 @@ class TerminationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void failedPaymentOfAnOverdueInvoiceSettledMeanwhileTerminatesNobody() throws Exception {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        moveRenewalCheckToNow(partnerId);
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
+                Map.of("approved", true, "comment", "ok"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> renewalInvoiceId(partnerId) != null);
+        String invoiceId = renewalInvoiceId(partnerId);
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
+        try (Connection finance = sessionOfItsOwn()) {
+            // another transaction settles the overdue invoice (as finance resolving a payment does) while billing
+            // reports an earlier attempt to pay it as failed
+            finance.setAutoCommit(false);
+            try (PreparedStatement settle = finance.prepareStatement(
+                    "update program.invoice set status = 'PAID' where invoice_id = ?")) {
+                settle.setString(1, invoiceId);
+                assertThat(settle.executeUpdate()).isOne();
+            }
+            kafka.publish(PAYMENTS, partnerId, "bk.payment.failed", Map.of("invoiceId", invoiceId,
+                    "partnerId", partnerId, "reason", "card declined"));
+            // the failure reads the invoice held (then it waits here) or not (then it decides from the old row)
+            await("the failure waits for the invoice, or has decided without it").atMost(Duration.ofSeconds(20))
+                    .until(() -> waitingOnLocks("%from program.invoice where invoice_id = %for update%") > 0
+                            || running("contract-termination", partnerId));
+            finance.commit();
+            awaitConsumedPayment(partnerId, "the failure consumed");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(running("contract-termination", partnerId)).as("a paid invoice's failed attempt").isFalse();
+        assertThat(jdbcClient.sql("select count(*) from program.termination_request where partner_id = ?")
+                .param(partnerId).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void violationOfACompanyStillInOnboardingEndsTheApplicationWhenConfirmed() {
         String partnerId = Companies.newPartnerId();
         apply(Companies.application(partnerId, "COMMUNITY"));

@@ -6,6 +6,7 @@ import com.tencent.bk.partner.billing.PaymentEvent.PaymentRefunded;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.process.Bpmn;
 import com.tencent.bk.partner.process.Workflows;
+import com.tencent.bk.partner.registry.PartnerRegistry;
 import com.tencent.bk.partner.termination.Terminations;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -33,9 +34,10 @@ class Payments {
     private final PaymentCases cases;
     private final ProgramClock clock;
     private final Terminations terminations;
+    private final PartnerRegistry partners;
 
     Payments(JdbcClient jdbc, Invoices invoices, Workflows workflows, FeeSettlement settlement, PaymentCases cases,
-             ProgramClock clock, Terminations terminations) {
+             ProgramClock clock, Terminations terminations, PartnerRegistry partners) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.workflows = workflows;
@@ -43,6 +45,7 @@ class Payments {
         this.cases = cases;
         this.clock = clock;
         this.terminations = terminations;
+        this.partners = partners;
     }
 
     void apply(PaymentEvent event) {
@@ -160,7 +163,11 @@ class Payments {
 
     /** A failed payment of the partner's own invoice past its due date means the fee will not be paid: terminate. */
     private void failIfOverdue(PaymentFailed failure) {
-        invoices.find(failure.invoiceId())
+        // both held until the failure is recorded, so an invoice settled meanwhile is read as settled, not as
+        // overdue; the partner first, in the order the end of a partnership takes them (it cancels the open
+        // invoices), so that the two cannot deadlock
+        partners.lock(failure.partnerId());
+        invoices.lock(failure.invoiceId())
                 .filter(invoice -> invoice.partnerId().equals(failure.partnerId()))
                 .filter(invoice -> invoice.status() == Invoice.Status.OPEN && invoice.dueOn().isBefore(clock.today()))
                 .ifPresent(invoice -> terminations.request(failure.partnerId(), Terminations.Cause.FEE_FAILED,
