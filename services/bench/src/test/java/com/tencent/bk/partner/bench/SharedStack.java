@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * ({@code @ExtendWith(SharedStack.class)}): the fault tests that need no stack to themselves share one PostgreSQL, one
  * broker and the running service ({@link FaultStack#running()}) instead of starting their own, one after the other.
  * Each of them checks only its own partners and event sources, so what an earlier test left does not count; one
- * that kills the service starts the next. Closed once the JVM's last test is done (JUnit's root store).
+ * that kills the service starts the next. Closed when the launch that ran them ends (JUnit's root store; failsafe
+ * launches each top-level class on its own, so with {@link SharedStackFaultsIT} that is the end of the suite).
  */
 final class SharedStack implements ParameterResolver {
 
