@@ -311,12 +311,7 @@ class TerminationTest extends ServiceIntegrationTest {
     @Test
     void failedPaymentOfAnOverdueRenewalInvoiceOpensATerminationCaseButNotBeforeItIsDue() {
         String partnerId = Companies.newPartnerId();
-        activePartner(partnerId, "ENTERPRISE", 5, 5);
-        moveRenewalCheckToNow(partnerId);
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
-                Map.of("approved", true, "comment", "ok"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> renewalInvoiceId(partnerId) != null);
-        String invoiceId = renewalInvoiceId(partnerId);
+        String invoiceId = renewalInvoiceOfAnApprovedRenewal(partnerId);
 
         kafka.publish(PAYMENTS, partnerId, "bk.payment.failed", Map.of("invoiceId", invoiceId, "partnerId", partnerId,
                 "reason", "card declined"));
@@ -339,12 +334,7 @@ class TerminationTest extends ServiceIntegrationTest {
     @Test
     void failedPaymentOfAnOverdueInvoiceSettledMeanwhileTerminatesNobody() throws Exception {
         String partnerId = Companies.newPartnerId();
-        activePartner(partnerId, "ENTERPRISE", 5, 5);
-        moveRenewalCheckToNow(partnerId);
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
-                Map.of("approved", true, "comment", "ok"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> renewalInvoiceId(partnerId) != null);
-        String invoiceId = renewalInvoiceId(partnerId);
+        String invoiceId = renewalInvoiceOfAnApprovedRenewal(partnerId);
 
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
                 java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
@@ -448,6 +438,16 @@ class TerminationTest extends ServiceIntegrationTest {
     private void moveRenewalCheckToNow(String partnerId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> running("partner-renewal", partnerId));
         moveDeadline(partnerId, "renewal-due", "test");
+    }
+
+    /** An ACTIVE ENTERPRISE partner whose renewal a manager approved: the renewal invoice it was sent. */
+    private String renewalInvoiceOfAnApprovedRenewal(String partnerId) {
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        moveRenewalCheckToNow(partnerId);
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
+                Map.of("approved", true, "comment", "ok"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> renewalInvoiceId(partnerId) != null);
+        return renewalInvoiceId(partnerId);
     }
 
     private String renewalInvoiceId(String partnerId) {
