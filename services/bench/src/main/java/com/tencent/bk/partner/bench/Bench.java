@@ -56,6 +56,13 @@ public final class Bench {
                     + " (scripts/bench builds it; or pass --service-jar)");
         }
         Sizes sizes = Sizes.of(options);
+        if (options.profile() && ClassDataSharing.enabled()) {
+            // JDK 17 crashes (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when JFR's class-file
+            // hook meets a dynamic archive's classes: a profiled service starts from its jar
+            System.setProperty("bench.cds", "false");
+            Console.step("--profile: the service runs without its class-data archive (JFR and a dynamic archive "
+                    + "crash JDK 17); startup figures of this run are not comparable");
+        }
         try (Infrastructure infrastructure = options.external() ? Infrastructure.external()
                 : Infrastructure.embedded(options)) {
             Console.step("infrastructure: " + infrastructure.description());
