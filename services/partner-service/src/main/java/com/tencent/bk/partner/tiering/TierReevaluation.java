@@ -5,6 +5,7 @@ import com.tencent.bk.partner.process.Bpmn;
 import com.tencent.bk.partner.process.Workflows;
 import com.tencent.bk.partner.registry.Partner;
 import com.tencent.bk.partner.registry.PartnerRegistry;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.HashMap;
@@ -103,11 +104,20 @@ public class TierReevaluation {
         }
         Set<String> reevaluating = workflows.runningFor(Bpmn.TIER_REEVALUATION,
                 changed.keySet().stream().map(Partner::partnerId).toList());
-        // recorded and acted on partner by partner, in partner order as before
-        changed.forEach((partner, evaluation) -> {
-            evaluations.record(evaluation);
-            act(partner, evaluation, reevaluating.contains(partner.partnerId()));
-        });
+        // recorded and acted on partner by partner, in partner order as before; the processes of a poll's
+        // partners (one each) are started and told a few dozen partners to an engine command, flushed as a batch
+        List<Map.Entry<Partner, Evaluation>> inOrder = new ArrayList<>(changed.entrySet());
+        for (int from = 0; from < inOrder.size(); from += Workflows.TOGETHER_AT_MOST) {
+            List<Map.Entry<Partner, Evaluation>> group =
+                    inOrder.subList(from, Math.min(inOrder.size(), from + Workflows.TOGETHER_AT_MOST));
+            workflows.together(() -> {
+                group.forEach(entry -> {
+                    evaluations.record(entry.getValue());
+                    act(entry.getKey(), entry.getValue(), reevaluating.contains(entry.getKey().partnerId()));
+                });
+                return group.size();
+            });
+        }
         return changed.size();
     }
 
