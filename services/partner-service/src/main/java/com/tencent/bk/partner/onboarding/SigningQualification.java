@@ -7,6 +7,8 @@ import com.tencent.bk.partner.process.DecisionLog;
 import com.tencent.bk.partner.process.ProcessVariables;
 import com.tencent.bk.partner.tiering.Qualification;
 import com.tencent.bk.partner.tiering.TierVariables;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -41,11 +43,12 @@ class SigningQualification implements TaskListener {
         ApplicationRecords.OpenApplication application = applications.openOf(partnerId);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Qualification now = onboarding.qualificationAtSigning(partnerId, application.type());
-            TierVariables.set(task.getExecution(), now.headcount(), now.required());
-            task.getExecution().setVariable(QUALIFIED, now.qualified());
-            task.getExecution().setVariable(LEVEL_AT_SIGNING, now.qualified() && now.level() != null
-                    ? now.level().name() : null);
-            task.getExecution().setVariable(QUALIFICATION_SUMMARY, now.summary());
+            Map<String, Object> view = new HashMap<>(TierVariables.of(now.headcount(), now.required()));
+            view.put(QUALIFIED, now.qualified());
+            view.put(LEVEL_AT_SIGNING, now.qualified() && now.level() != null ? now.level().name() : null);
+            view.put(QUALIFICATION_SUMMARY, now.summary());
+            // mostly what the review showed: only what changed since is written again
+            ProcessVariables.setChanged(task.getExecution(), view);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())
                 && decisions.latest(task.getExecution(), Bpmn.SIGN_CONTRACT).isYes()) {
             onboarding.requireQualifiedAtSigning(partnerId, application.type());

@@ -1,5 +1,8 @@
 package com.tencent.bk.partner.process;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,6 +19,22 @@ public final class ProcessVariables {
 
     public static ProcessVariables of(VariableScope scope) {
         return new ProcessVariables(scope);
+    }
+
+    /**
+     * Sets only those of {@code values} the scope does not already hold with an equal value: an equal value set
+     * again still costs the engine an update of the variable's row and a read and an update of its history.
+     */
+    public static void setChanged(VariableScope scope, Map<String, ?> values) {
+        Map<String, Object> changed = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (!scope.hasVariable(name) || !Objects.equals(scope.getVariable(name), value)) {
+                changed.put(name, value);
+            }
+        });
+        if (!changed.isEmpty()) {
+            scope.setVariables(changed);
+        }
     }
 
     public String text(String name) {

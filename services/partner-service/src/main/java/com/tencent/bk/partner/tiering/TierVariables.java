@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.tiering;
 
 import com.tencent.bk.partner.certification.Headcount;
+import com.tencent.bk.partner.process.ProcessVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -25,8 +26,9 @@ public final class TierVariables {
         return variables;
     }
 
+    /** Sets those that changed ({@link ProcessVariables#setChanged}). */
     public static void set(VariableScope scope, Headcount headcount, Minimums required) {
-        scope.setVariables(of(headcount, required));
+        ProcessVariables.setChanged(scope, of(headcount, required));
     }
 
     /** On the scope itself, e.g. one case of a multi-instance audit. */
