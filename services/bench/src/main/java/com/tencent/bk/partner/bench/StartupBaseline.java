@@ -3,6 +3,9 @@ package com.tencent.bk.partner.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The startup baseline (services/startup-baseline): the least Spring Boot application with the same Camunda
@@ -14,9 +17,22 @@ import java.time.Duration;
  * @param plainFresh    seconds to healthy, executable jar, new database
  * @param plainExisting the same again on the schema the first start created
  * @param cdsFresh      extracted layout with its own dynamic CDS archive, new database
- * @param cdsExisting   the same again on that schema
+ * @param cdsExisting   the same again on that schema: the median of {@link #COMPARED_STARTS} starts, each right after a
+ *                      restart of the service on its existing schema, so that the two compared figures are taken
+ *                      side by side and a minute's noise of the machine falls on both
+ * @param cdsExistingSamples     those starts, in order
+ * @param serviceExistingSamples the service's restarts between them, in order (empty when none were asked for)
  */
-record StartupBaseline(double plainFresh, double plainExisting, double cdsFresh, double cdsExisting) {
+record StartupBaseline(double plainFresh, double plainExisting, double cdsFresh, double cdsExisting,
+                       List<Double> cdsExistingSamples, List<Double> serviceExistingSamples) {
+
+    /** How many times the compared pair (the service and the baseline with CDS, existing schema) is started. */
+    static final int COMPARED_STARTS = 3;
+
+    /** Restarts the service on its existing schema and returns its startup seconds; {@code attempt} from 1. */
+    interface ServiceRestart {
+        double start(int attempt);
+    }
 
     /** The service's start on the existing schema may take at most this many times the baseline's (with CDS). */
     static final double TARGET_RATIO = 1.3;
@@ -30,7 +46,7 @@ record StartupBaseline(double plainFresh, double plainExisting, double cdsFresh,
      * bench runs; null when its jar is missing.
      */
     static StartupBaseline measure(Path jar, ServiceProcess.Settings service, Infrastructure infrastructure,
-                                   Path workDir, ServiceApi api) {
+                                   Path workDir, ServiceApi api, ServiceRestart restart) {
         if (!Files.isRegularFile(jar)) {
             Console.progress("no startup baseline at " + jar + " (scripts/bench builds it); skipped");
             return null;
@@ -46,15 +62,28 @@ record StartupBaseline(double plainFresh, double plainExisting, double cdsFresh,
         }
         cds = cds.withDatabase(infrastructure.database("startup_baseline_cds"));
         double cdsFresh = start(cds, workDir.resolve("startup-baseline-cds-1.log"), api);
-        double cdsExisting = start(cds, workDir.resolve("startup-baseline-cds-2.log"), api);
-        return new StartupBaseline(plainFresh, plainExisting, cdsFresh, cdsExisting);
+        List<Double> cdsExisting = new ArrayList<>();
+        List<Double> serviceExisting = new ArrayList<>();
+        for (int attempt = 1; attempt <= (restart == null ? 1 : COMPARED_STARTS); attempt++) {
+            if (restart != null) {
+                serviceExisting.add(restart.start(attempt));
+            }
+            cdsExisting.add(start(cds, workDir.resolve("startup-baseline-cds-" + (attempt + 1) + ".log"), api));
+        }
+        return new StartupBaseline(plainFresh, plainExisting, cdsFresh, median(cdsExisting), List.copyOf(cdsExisting),
+                List.copyOf(serviceExisting));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** A baseline that does not start is reported, not fatal: the scenarios' results still count. */
     static StartupBaseline measureOrNull(Path jar, ServiceProcess.Settings service, Infrastructure infrastructure,
-                                        Path workDir, ServiceApi api) {
+                                        Path workDir, ServiceApi api, ServiceRestart restart) {
         try {
-            return measure(jar, service, infrastructure, workDir, api);
+            return measure(jar, service, infrastructure, workDir, api, restart);
         } catch (RuntimeException e) {
             Console.progress("startup baseline failed: " + e.getMessage());
             return null;
@@ -68,7 +97,16 @@ record StartupBaseline(double plainFresh, double plainExisting, double cdsFresh,
     }
 
     String describe() {
-        return String.format("plain jar %.1f s fresh, %.1f s existing; with CDS %.1f s fresh, %.1f s existing",
+        String described = String.format("plain jar %.1f s fresh, %.1f s existing; with CDS %.1f s fresh, %.1f s existing",
                 plainFresh, plainExisting, cdsFresh, cdsExisting);
+        if (cdsExistingSamples.size() < 2) {
+            return described;
+        }
+        return described + " (median of " + seconds(cdsExistingSamples) + ", each right after a restart of the service: "
+                + seconds(serviceExistingSamples) + ")";
+    }
+
+    private static String seconds(List<Double> samples) {
+        return samples.stream().map(value -> String.format("%.1f", value)).collect(Collectors.joining(" / ")) + " s";
     }
 }
