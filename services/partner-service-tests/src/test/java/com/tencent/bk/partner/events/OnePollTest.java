@@ -112,6 +112,37 @@ class OnePollTest extends ServiceIntegrationTest {
                 .param(certificate).query(String.class).single()).isEqualTo("SERVICE 2026-01-13");
     }
 
+    /**
+     * Expired, then revoked, in one poll: each is an upsert of the certificate's row, sent with the poll's other
+     * status changes as one multi-row upsert, which may change a row only once. The poll must still be applied as
+     * one transaction (one {@code xmin} for its inbox rows), not fall back to one record at a time, which would
+     * re-evaluate the company after each of them.
+     */
+    @Test
+    void certificateExpiredAndRevokedInOnePollIsAppliedInOneTransaction() {
+        String company = Companies.newPartnerId();
+        String lapsed = certify(company, "lapsed", "AUTOMATION", "SERVICE", null);
+        String other = certify(company, "other", "DEVELOPMENT", null, null);
+        awaitConsumed(company);
+        List<String> ids = new ArrayList<>();
+        List<byte[]> poll = List.of(
+                event(ids, "bk.certification.expired", Map.of("certificateId", other, "partnerId", company)),
+                event(ids, "bk.certification.expired", Map.of("certificateId", lapsed, "partnerId", company)),
+                event(ids, "bk.certification.revoked", Map.of("certificateId", lapsed, "partnerId", company,
+                        "reason", "revoked after it expired")));
+        whileStopped(() -> {
+            poll.forEach(value -> send(company, value));
+            return null;
+        });
+
+        awaitApplied(ids);
+        assertThat(certificateStatus(lapsed)).isEqualTo("REVOKED");
+        assertThat(certificateStatus(other)).isEqualTo("EXPIRED");
+        assertThat(jdbcClient.sql("select count(distinct xmin::text) from program.processed_event where event_id = any(?)")
+                .param(ids.toArray(String[]::new)).query(Long.class).single())
+                .as("the poll's inbox rows committed together").isEqualTo(1);
+    }
+
     private void assertEffectsOnce(List<String> eventIds, String transferredCertificate) {
         assertThat(jdbcClient.sql("select count(*) from program.processed_event where event_id = any(?)")
                 .param(eventIds.toArray(String[]::new)).query(Long.class).single())
@@ -124,6 +155,9 @@ class OnePollTest extends ServiceIntegrationTest {
     /** Sends with the listener's consumers stopped, so that what is sent is fetched together when they start. */
     private <T> T whileStopped(java.util.function.Supplier<T> sending) {
         MessageListenerContainer container = listeners.getListenerContainer("certification-events");
+        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
+        // nothing, and the records would come in several polls
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
         container.stop();
         try {
             return sending.get();

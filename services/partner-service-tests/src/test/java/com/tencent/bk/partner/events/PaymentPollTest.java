@@ -124,6 +124,9 @@ class PaymentPollTest extends ServiceIntegrationTest {
     /** Sends with the listener's consumers stopped, so that what is sent is fetched together when they start. */
     private <T> T whileStopped(Supplier<T> sending) {
         MessageListenerContainer container = listeners.getListenerContainer("payment-events");
+        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
+        // nothing, and the records would come in several polls
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
         container.stop();
         try {
             return sending.get();

@@ -42,6 +42,9 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
         long aboveEvaluations = evaluations(above);
 
         MessageListenerContainer container = listeners.getListenerContainer("certification-events");
+        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
+        // nothing, and the records would come in several polls
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
         container.stop();
         try {
             revoke(falling, fallingCertificates.get(0));

@@ -113,14 +113,20 @@ class CertificateRegistry {
 
         Set<String> touched = new LinkedHashSet<>();
         List<SqlParameterSource> transfers = new ArrayList<>();
-        // consecutive events of one kind go together: grants as one statement, the others as one JDBC batch
+        // consecutive events of one kind go together: grants as one statement, the others as one JDBC batch, which
+        // the driver sends as one multi-row upsert (reWriteBatchedInserts). An upsert may change a row only once:
+        // a certificate seen again (expired, then revoked) starts the next run, so each still applies in order
         List<CertificationEvent> run = new ArrayList<>();
+        Set<String> certificatesOfRun = new HashSet<>();
         for (CertificationEvent event : events) {
-            if (!run.isEmpty() && !sqlOf(event).equals(sqlOf(run.get(0)))) {
+            if (!run.isEmpty() && (!sqlOf(event).equals(sqlOf(run.get(0)))
+                    || certificatesOfRun.contains(event.certificateId()))) {
                 applyRun(run, now);
                 run.clear();
+                certificatesOfRun.clear();
             }
             run.add(event);
+            certificatesOfRun.add(event.certificateId());
             touched.add(event.recordKey());
             if (event instanceof CertificationTransferred transferred) {
                 touched.add(transferred.toPartnerId());
@@ -137,26 +143,14 @@ class CertificateRegistry {
         return touched;
     }
 
-    /** Applies events of one kind, in their order. */
+    /** Applies events of one kind about distinct certificates, in their order. */
     private void applyRun(List<CertificationEvent> run, Timestamp now) {
-        if (!(run.get(0) instanceof CertificationGranted)) {
-            batch.batchUpdate(sqlOf(run.get(0)), run.stream().map(event -> parameters(event, now))
-                    .toArray(SqlParameterSource[]::new));
+        if (run.get(0) instanceof CertificationGranted) {
+            grant(run.stream().map(CertificationGranted.class::cast).toList(), now);
             return;
         }
-        // a certificate granted again later in the run starts the next statement, so each applies in order
-        List<CertificationGranted> distinct = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (CertificationEvent event : run) {
-            if (!ids.add(event.certificateId())) {
-                grant(distinct, now);
-                distinct.clear();
-                ids.clear();
-                ids.add(event.certificateId());
-            }
-            distinct.add((CertificationGranted) event);
-        }
-        grant(distinct, now);
+        batch.batchUpdate(sqlOf(run.get(0)), run.stream().map(event -> parameters(event, now))
+                .toArray(SqlParameterSource[]::new));
     }
 
     private void grant(List<CertificationGranted> grants, Timestamp now) {
