@@ -40,7 +40,7 @@ public class InboundEvents {
         this.metrics = metrics;
     }
 
-    /** One record, one transaction: for events whose effect involves the engine. */
+    /** One record, one transaction: for a listener that takes records one at a time (compliance events). */
     public <T extends InboundEvent> void process(ConsumerRecord<byte[], byte[]> record, EventReader<T> reader,
                                                  Consumer<T> effect) {
         CloudEvent envelope = envelope(record);
@@ -49,7 +49,8 @@ public class InboundEvents {
     }
 
     /**
-     * Many records, one transaction: the effect receives the events seen for the first time, in record order.
+     * Many records, one transaction (certification and payment events): the effect receives the events seen for
+     * the first time, in record order.
      * A record that cannot be understood ends the batch there: the records before it are committed, and it is
      * reported by index so the container's error handler dead-letters exactly it and goes on after it.
      */
