@@ -12,6 +12,8 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * A poll of certification events is re-evaluated partner by partner on figures read for all of them at once:
@@ -22,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReevaluationOfAPollTest extends ServiceIntegrationTest {
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     @Autowired
     RuntimeService runtime;
 
@@ -37,11 +41,18 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
         engine.awaitTask(TestUsers.MANAGER, restored, "follow-up-shortfall");
         long aboveEvaluations = evaluations(above);
 
-        whileStopped("certification-events", () -> {
+        MessageListenerContainer container = listeners.getListenerContainer("certification-events");
+        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
+        // nothing, and the records would come in several polls
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
+        container.stop();
+        try {
             revoke(falling, fallingCertificates.get(0));
             revoke(above, aboveCertificates.get(0));
-            return certify(restored, "newcomer", "AUTOMATION", "SERVICE", null);
-        });
+            certify(restored, "newcomer", "AUTOMATION", "SERVICE", null);
+        } finally {
+            container.start();
+        }
 
         JsonNode opened = kafka.awaitPartnerEvent(falling, "bk.partner.shortfall-opened").path("data");
         assertThat(opened.path("required").path("automationService").asInt()).isEqualTo(2);
