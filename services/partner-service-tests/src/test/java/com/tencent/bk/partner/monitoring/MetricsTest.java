@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -21,6 +23,12 @@ import org.springframework.http.ResponseEntity;
  * are consumed, redelivered and dead-lettered and as a partner becomes active; health covers database and Kafka.
  */
 class MetricsTest extends ServiceIntegrationTest {
+
+    @Autowired
+    private ProgramGauges gauges;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     private String scrape() {
         ResponseEntity<String> response = rest.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
@@ -75,6 +83,29 @@ class MetricsTest extends ServiceIntegrationTest {
         String all = scrape();
         assertThat(all).contains("bk_events_retries_total{cause=\"correlation-conflict\",topic=\"" + PAYMENTS + "\"}",
                 "bk_outbox_backlog ", "bk_partners_at_risk ", "bk_events_latency_seconds_bucket{");
+    }
+
+    /**
+     * The partner gauges are refreshed on a schedule while Prometheus scrapes whenever it likes. A refresh that
+     * replaced the gauges (as {@code MultiGauge} with overwrite does) let a scrape see a series twice and fail with
+     * a 500 (micrometer#6851).
+     */
+    @Test
+    void aScrapeDuringARefreshSeesEachSeriesOnce() throws Exception {
+        Thread refreshing = new Thread(() -> {
+            for (int i = 0; i < 1500 && !Thread.currentThread().isInterrupted(); i++) {
+                gauges.refresh();
+            }
+        });
+        refreshing.start();
+        try {
+            while (refreshing.isAlive()) {
+                assertThat(prometheus.scrape()).contains("bk_partners{");
+            }
+        } finally {
+            refreshing.interrupt();
+            refreshing.join();
+        }
     }
 
     @Test

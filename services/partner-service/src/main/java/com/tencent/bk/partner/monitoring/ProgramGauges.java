@@ -4,7 +4,6 @@ import com.tencent.bk.partner.tiering.HeadcountForecast;
 import com.tencent.bk.partner.tiering.TieringProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import com.tencent.bk.partner.registry.PartnerLevel;
 import com.tencent.bk.partner.registry.PartnerStatus;
@@ -13,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * The state of the programme as gauges, read from the registry on a schedule ({@code partner.metrics.refresh},
  * default 30 s) rather than on every scrape, so a scrape never waits for the database.
+ *
+ * <p>Each partner series is one gauge registered once, whose value a refresh sets. Re-registering them (as
+ * {@code MultiGauge} with overwrite does) lets a concurrent Prometheus scrape see a series twice and fail
+ * (micrometer#6851).
  */
 @Component
 class ProgramGauges {
@@ -32,7 +36,8 @@ class ProgramGauges {
     private final JdbcClient jdbc;
     private final HeadcountForecast forecast;
     private final TieringProperties tiering;
-    private final MultiGauge partners;
+    private final MeterRegistry registry;
+    private final Map<Tags, AtomicLong> partners = new ConcurrentHashMap<>();
     private final AtomicLong atRisk = new AtomicLong();
     private final AtomicLong outboxBacklog = new AtomicLong();
 
@@ -40,8 +45,8 @@ class ProgramGauges {
         this.jdbc = jdbc;
         this.forecast = forecast;
         this.tiering = tiering;
-        this.partners = MultiGauge.builder("bk.partners").description("Partners by type, level and status")
-                .register(registry);
+        this.registry = registry;
+        everyCombinationAtZero().keySet().forEach(this::partnersGauge);
         Gauge.builder("bk.partners.at.risk", atRisk, AtomicLong::get)
                 .description("Active partners whose headcount falls below their minimum within the at-risk window")
                 .register(registry);
@@ -68,6 +73,15 @@ class ProgramGauges {
         return Tags.of("type", type, "level", level, "status", status);
     }
 
+    private AtomicLong partnersGauge(Tags series) {
+        return partners.computeIfAbsent(series, tags -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("bk.partners", value, AtomicLong::get).description("Partners by type, level and status")
+                    .tags(tags).register(registry);
+            return value;
+        });
+    }
+
     @Scheduled(initialDelayString = "${partner.metrics.refresh:PT30S}", fixedDelayString = "${partner.metrics.refresh:PT30S}")
     void refresh() {
         try {
@@ -78,9 +92,7 @@ class ProgramGauges {
                     .query(rs -> {
                         counts.put(tags(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
                     });
-            partners.register(counts.entrySet().stream()
-                    .<MultiGauge.Row<?>>map(count -> MultiGauge.Row.of(count.getKey(), count.getValue()))
-                    .toList(), true);
+            counts.forEach((series, count) -> partnersGauge(series).set(count));
             outboxBacklog.set(jdbc.sql("select count(*) from program.outbox_event where published_at is null")
                     .query(Long.class).single());
             atRisk.set(forecast.atRisk(tiering.atRiskWindow()).size());
