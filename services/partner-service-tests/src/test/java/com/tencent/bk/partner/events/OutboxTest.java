@@ -9,7 +9,9 @@ import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -107,6 +109,35 @@ class OutboxTest extends ServiceIntegrationTest {
         commit.get(30, TimeUnit.SECONDS);
         assertThat(kafka.awaitPartnerEvent(partnerId, "bk.partner.rejected").path("data").path("reason").asText())
                 .isEqualTo("waits for the commit before it");
+    }
+
+    /**
+     * A round sent two events and the service was killed before it marked them published; only the first had
+     * reached the broker. The next round sends the second and not the first again.
+     */
+    @Test
+    void eventsSentBeforeACrashButNotMarkedAreNotPublishedAgain() throws Exception {
+        String arrived = Companies.newPartnerId();
+        String lost = Companies.newPartnerId();
+        try (Connection publisherPaused = sessionHolding("select pg_advisory_lock(?)", PUBLISHER_LOCK)) {
+            transaction.executeWithoutResult(status -> {
+                outbox.publish(new Probe(arrived, UUID.randomUUID(), "reached the broker before the crash"));
+                outbox.publish(new Probe(lost, UUID.randomUUID(), "lost in the crash"));
+            });
+            jdbcClient.sql("update program.outbox_event set send_attempted_at = now() where message_key in (?, ?)")
+                    .params(arrived, lost).update();
+            String payload = jdbcClient.sql("select payload from program.outbox_event where message_key = ?")
+                    .param(arrived).query(String.class).single();
+            kafka.publishRaw("bk.partner.events", arrived.getBytes(StandardCharsets.UTF_8),
+                    payload.getBytes(StandardCharsets.UTF_8), Map.of("content-type", "application/cloudevents+json"));
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbcClient.sql(
+                        "select count(*) from program.outbox_event where message_key in (?, ?) and published_at is null")
+                .params(arrived, lost).query(Long.class).single() == 0);
+        kafka.awaitPartnerEvent(lost, "bk.partner.rejected");
+        assertThat(kafka.partnerEvents(arrived)).as("published once, by the round before the crash").hasSize(1);
+        assertThat(kafka.partnerEvents(lost)).hasSize(1);
     }
 
     /** A session of its own (not from the pool) holding an advisory lock; closing it releases the lock. */
