@@ -94,6 +94,34 @@ class AuditTest extends ServiceIntegrationTest {
         assertThat(closed.path("actual").path("automationService").asInt()).isEqualTo(2);
     }
 
+    /**
+     * A later audit confirms the registered headcount that an earlier one capped: no certificate changes, yet the
+     * shortfall the cap opened is over, so the tier is decided again at once (it used to wait for the partner's
+     * next certificate event, leaving a shortfall open, or a partner moved down on the cap at the lower level).
+     */
+    @Test
+    void aConfirmedAuditThatLiftsAnEarlierCapDecidesTheTierAgain() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "COMMUNITY", 2, 1);
+        String mismatchAudit = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        engine.work(TestUsers.AUDITOR, tasksByPartner(mismatchAudit).get(partnerId), Map.of("auditOutcome",
+                "MISMATCH", "comment", "一名工程师未到场 one engineer not met", "verifiedAutomationService", 1,
+                "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
+        kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened");
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+
+        String confirmingAudit = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        engine.work(TestUsers.AUDITOR, tasksByPartner(confirmingAudit).get(partnerId), Map.of("auditOutcome",
+                "CONFIRMED", "comment", "两名工程师均已核实 both engineers met"));
+
+        JsonNode closed = kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-closed").path("data");
+        assertThat(closed.path("actual").path("automationService").asInt()).isEqualTo(2);
+        JsonNode evaluation = partner(partnerId).path("evaluation");
+        assertThat(evaluation.path("trigger").asText()).isEqualTo("AUDIT_CONFIRMED");
+        assertThat(evaluation.path("outcome").asText()).isEqualTo("MEETS");
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.tasks(TestUsers.MANAGER, partnerId).isEmpty());
+    }
+
     @Test
     void anAuditorWhoIsAlsoAManagerCannotConfirmTheTerminationTheirDeceptionFindingRaised() {
         String partnerId = Companies.newPartnerId();

@@ -57,9 +57,15 @@ public class TierReevaluation {
         redecide(partnerId, "AUDIT_MISMATCH");
     }
 
-    /** An audit confirmed the registered headcount: an earlier verified headcount no longer holds. */
+    /**
+     * An audit confirmed the registered headcount: an earlier verified headcount no longer holds, and the tier is
+     * decided again against the registered one, which may meet more than the cap did (a shortfall closes, a
+     * partner moved down on the cap qualifies for its level again) without any certificate changing.
+     */
     public void confirmedByAudit(String partnerId) {
-        headcounts.clear(partnerId);
+        if (headcounts.clear(partnerId)) {
+            reevaluate(List.of(partnerId), "AUDIT_CONFIRMED");
+        }
     }
 
     /**

@@ -90,9 +90,13 @@ public class VerifiedHeadcounts {
                 .update();
     }
 
-    /** An audit confirmed the registered headcount: the tier is held against it again. */
-    void clear(String partnerId) {
-        jdbc.sql("delete from program.verified_headcount where partner_id = ?").param(partnerId).update();
+    /**
+     * An audit confirmed the registered headcount: the tier is held against it again.
+     *
+     * @return whether a verified headcount held until now
+     */
+    boolean clear(String partnerId) {
+        return jdbc.sql("delete from program.verified_headcount where partner_id = ?").param(partnerId).update() == 1;
     }
 
     private Optional<Verified> verified(String partnerId) {
