@@ -122,6 +122,71 @@ class AuditTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.tasks(TestUsers.MANAGER, partnerId).isEmpty());
     }
 
+    /**
+     * The renewal check judges the headcount the tier is held against: under an auditor's cap the registered
+     * engineers the auditor did not find do not renew the partnership. It waits, as for any partner short of its
+     * minimums, and an engineer certified since the audit qualifies it.
+     */
+    @Test
+    void theRenewalCheckJudgesTheHeadcountAnAuditVerified() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "COMMUNITY", 2, 1);
+        String auditId = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        engine.work(TestUsers.AUDITOR, tasksByPartner(auditId).get(partnerId), Map.of("auditOutcome", "MISMATCH",
+                "comment", "一名工程师未到场 one engineer not met", "verifiedAutomationService", 1,
+                "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
+        kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened");
+
+        moveDeadline(partnerId, "renewal-due", "续约检查 renewal check");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
+                .contains("qualification-deadline-passed"));
+        assertThat(engine.tasks(TestUsers.MANAGER, partnerId)).extracting(task -> task.path("taskDefinitionKey")
+                .asText()).doesNotContain("review-renewal");
+
+        certify(partnerId, "certified-after-the-audit", "AUTOMATION", "SERVICE", null);
+
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
+        kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-closed");
+    }
+
+    /**
+     * A company whose partnership ended under an auditor's cap applies again: signing judges the headcount the
+     * auditor verified plus engineers certified since, not the registered engineers the auditor did not find
+     * (a new partnership would otherwise start in a shortfall on its first evaluation).
+     */
+    @Test
+    void aCompanyApplyingAgainSignsOnTheHeadcountAnAuditVerified() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "COMMUNITY", 2, 1);
+        String mismatchAudit = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        engine.work(TestUsers.AUDITOR, tasksByPartner(mismatchAudit).get(partnerId), Map.of("auditOutcome",
+                "MISMATCH", "comment", "一名工程师未到场 one engineer not met", "verifiedAutomationService", 1,
+                "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
+        String deceptionAudit = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        engine.work(TestUsers.AUDITOR, tasksByPartner(deceptionAudit).get(partnerId), Map.of("auditOutcome",
+                "DECEPTION", "comment", "证书借用 borrowed certificates"));
+        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "confirm-termination"),
+                Map.of("confirmed", true, "comment", "verified"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TERMINATED".equals(partner(partnerId).path("status").asText()));
+
+        assertThat(apply(Companies.application(partnerId, "COMMUNITY")).getStatusCode().value()).isEqualTo(201);
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true, "comment", "再次申请 applied again"));
+        String signing = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        ResponseEntity<String> signed = engine.complete(TestUsers.MANAGER, signing,
+                Map.of("contractSigned", true, "contractId", ""));
+        assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(400);
+        assertThat(signed.getBody()).contains("contractSigned");
+
+        certify(partnerId, "certified-after-the-audit", "AUTOMATION", "SERVICE", null);
+        awaitConsumed(partnerId);
+        engine.work(TestUsers.MANAGER, signing, Map.of("contractSigned", true, "contractId", ""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(partner(partnerId).path("status").asText()));
+        assertThat(partner(partnerId).path("evaluation").path("outcome").asText())
+                .as("the new partnership starts meeting its minimums").isEqualTo("MEETS");
+    }
+
     @Test
     void anAuditorWhoIsAlsoAManagerCannotConfirmTheTerminationTheirDeceptionFindingRaised() {
         String partnerId = Companies.newPartnerId();

@@ -7,7 +7,6 @@ import com.tencent.bk.partner.billing.FeesOfEndedApplications;
 import com.tencent.bk.partner.billing.Invoice;
 import com.tencent.bk.partner.billing.InvoicePurpose;
 import com.tencent.bk.partner.billing.Invoices;
-import com.tencent.bk.partner.certification.Headcounts;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.events.Outbox;
 import com.tencent.bk.partner.onboarding.ApplicationRecords.Status;
@@ -29,6 +28,7 @@ import com.tencent.bk.partner.termination.PartnershipTerminated;
 import com.tencent.bk.partner.tiering.Qualification;
 import com.tencent.bk.partner.tiering.TierReevaluation;
 import com.tencent.bk.partner.tiering.TierRules;
+import com.tencent.bk.partner.tiering.VerifiedHeadcounts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +49,7 @@ class Onboarding {
 
     private final PartnerRegistry registry;
     private final ApplicationRecords applications;
-    private final Headcounts headcounts;
+    private final VerifiedHeadcounts headcounts;
     private final TierRules tierRules;
     private final FeeSchedule fees;
     private final Invoices invoices;
@@ -62,9 +62,9 @@ class Onboarding {
     private final Renewals renewals;
     private final FeesOfEndedApplications feesToReturn;
 
-    Onboarding(PartnerRegistry registry, ApplicationRecords applications, Headcounts headcounts, TierRules tierRules,
-               FeeSchedule fees, Invoices invoices, Outbox outbox, Workflows workflows, ProgramClock clock,
-               Benefits benefits, TierReevaluation reevaluation, ContractProperties contractTerm,
+    Onboarding(PartnerRegistry registry, ApplicationRecords applications, VerifiedHeadcounts headcounts,
+               TierRules tierRules, FeeSchedule fees, Invoices invoices, Outbox outbox, Workflows workflows,
+               ProgramClock clock, Benefits benefits, TierReevaluation reevaluation, ContractProperties contractTerm,
                Renewals renewals, FeesOfEndedApplications feesToReturn) {
         this.registry = registry;
         this.applications = applications;
@@ -82,7 +82,10 @@ class Onboarding {
         this.feesToReturn = feesToReturn;
     }
 
-    /** The company's current certified headcount against its requested type; the application goes to review. */
+    /**
+     * The company's current certified headcount (as its tier is held: capped by an auditor's verified headcount,
+     * which a company keeps when it applies again) against its requested type; the application goes to review.
+     */
     Qualification checkQualification(String partnerId, PartnerType type) {
         Qualification qualification = tierRules.qualify(type, headcounts.of(partnerId));
         registry.changeStatus(partnerId, PartnerStatus.UNDER_REVIEW);
@@ -159,7 +162,10 @@ class Onboarding {
                 applications.processInstanceOf(applicationId).orElse("application-" + applicationId), reason);
     }
 
-    /** The company's headcount now against the minimums of its type; for ENTERPRISE the highest level it meets. */
+    /**
+     * The company's headcount now, as its tier is held (see {@link VerifiedHeadcounts}), against the minimums of
+     * its type; for ENTERPRISE the highest level it meets.
+     */
     Qualification qualificationAtSigning(String partnerId, PartnerType type) {
         return tierRules.qualify(type, headcounts.of(partnerId));
     }

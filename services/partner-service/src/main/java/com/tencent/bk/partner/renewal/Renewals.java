@@ -9,7 +9,6 @@ import com.tencent.bk.partner.billing.InvoicePurpose;
 import com.tencent.bk.partner.billing.Invoices;
 import com.tencent.bk.partner.billing.ReturnReason;
 import com.tencent.bk.partner.billing.UnusedFees;
-import com.tencent.bk.partner.certification.Headcounts;
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.events.Outbox;
 import com.tencent.bk.partner.process.Bpmn;
@@ -27,6 +26,7 @@ import com.tencent.bk.partner.renewal.RenewalEvents.PartnerRenewed;
 import com.tencent.bk.partner.tiering.Evaluation;
 import com.tencent.bk.partner.tiering.TierReevaluation;
 import com.tencent.bk.partner.tiering.TierRules;
+import com.tencent.bk.partner.tiering.VerifiedHeadcounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -66,7 +66,7 @@ public class Renewals {
     }
 
     private final PartnerRegistry registry;
-    private final Headcounts headcounts;
+    private final VerifiedHeadcounts headcounts;
     private final TierRules rules;
     private final FeeSchedule fees;
     private final Invoices invoices;
@@ -81,7 +81,7 @@ public class Renewals {
     private final Benefits benefits;
     private final ApplicationEventPublisher events;
 
-    Renewals(PartnerRegistry registry, Headcounts headcounts, TierRules rules, FeeSchedule fees, Invoices invoices,
+    Renewals(PartnerRegistry registry, VerifiedHeadcounts headcounts, TierRules rules, FeeSchedule fees, Invoices invoices,
              Outbox outbox, Workflows workflows, TierReevaluation reevaluation, ProgramClock clock,
              ContractProperties contracts, RenewalProperties properties, RenewalRecords records,
              UnusedFees unusedFees, Benefits benefits, ApplicationEventPublisher events) {
@@ -123,7 +123,8 @@ public class Renewals {
      * Qualifications before renewal. BRAND always qualifies; COMMUNITY and EDUCATION need their minimums;
      * ENTERPRISE needs at least LEVEL_3 — a Trial partner that has not got there within its first year is not
      * renewed, and a level partner whose headcount fits only Trial numbers is not either. Always from the
-     * registry as it is now (current headcount and level), never from an earlier check.
+     * registry as it is now (current headcount and level), never from an earlier check; the headcount is the one
+     * the tier is held against, which an auditor's verified headcount caps ({@link VerifiedHeadcounts}).
      * <p>
      * The partner's row is locked first, until the transaction ends: the tier re-evaluation that sends
      * {@code PartnerQualified} locks it too, so a headcount change either commits before this reads the headcount,
