@@ -1,13 +1,11 @@
 package com.tencent.bk.partner.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.KafkaTestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +14,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The certification listener applies a whole poll in one transaction. Records are sent while its consumers are
@@ -32,8 +27,6 @@ class OnePollTest extends ServiceIntegrationTest {
     private static final Map<String, String> STRUCTURED = Map.of("content-type", "application/cloudevents+json");
     private static final String SOURCE = "/bk/training-exam";
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void badRecordInTheMiddleOfAPollGoesAloneToItsDeadLetterTopicAndARedeliveredPollHasNoSecondEffect() {
@@ -63,7 +56,7 @@ class OnePollTest extends ServiceIntegrationTest {
             after.add(event(goodIds, "bk.certification.granted", grant));
         }
 
-        RecordMetadata forgedAt = whileStopped(() -> {
+        RecordMetadata forgedAt = whileStopped("certification-events", () -> {
             before.forEach(value -> send(company, value));
             RecordMetadata at = send(company, forged);
             after.forEach(value -> send(company, value));
@@ -81,7 +74,7 @@ class OnePollTest extends ServiceIntegrationTest {
         assertEffectsOnce(goodIds, moved);
 
         // the same poll again, as after a crash before the offset commit: the inbox knows every record
-        whileStopped(() -> {
+        whileStopped("certification-events", () -> {
             before.forEach(value -> send(company, value));
             after.forEach(value -> send(company, value));
             return null;
@@ -102,7 +95,7 @@ class OnePollTest extends ServiceIntegrationTest {
                     "engineerId", "twice@" + company, "partnerId", company, "track", "AUTOMATION", "level", level,
                     "issuedOn", "2026-01-1" + grants.size())));
         }
-        whileStopped(() -> {
+        whileStopped("certification-events", () -> {
             grants.forEach(value -> send(company, value));
             return null;
         });
@@ -130,7 +123,7 @@ class OnePollTest extends ServiceIntegrationTest {
                 event(ids, "bk.certification.expired", Map.of("certificateId", lapsed, "partnerId", company)),
                 event(ids, "bk.certification.revoked", Map.of("certificateId", lapsed, "partnerId", company,
                         "reason", "revoked after it expired")));
-        whileStopped(() -> {
+        whileStopped("certification-events", () -> {
             poll.forEach(value -> send(company, value));
             return null;
         });
@@ -152,20 +145,6 @@ class OnePollTest extends ServiceIntegrationTest {
                 .as("the transfer recorded once").isEqualTo(1);
     }
 
-    /** Sends with the listener's consumers stopped, so that what is sent is fetched together when they start. */
-    private <T> T whileStopped(java.util.function.Supplier<T> sending) {
-        MessageListenerContainer container = listeners.getListenerContainer("certification-events");
-        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
-        // nothing, and the records would come in several polls
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
-        container.stop();
-        try {
-            return sending.get();
-        } finally {
-            container.start();
-        }
-    }
-
     private RecordMetadata send(String key, byte[] value) {
         return kafka.publishRaw(CERTIFICATIONS, bytes(key), value, STRUCTURED);
     }
@@ -174,12 +153,6 @@ class OnePollTest extends ServiceIntegrationTest {
         String id = UUID.randomUUID().toString();
         ids.add(id);
         return KafkaTestClient.envelope(id, SOURCE, type, data).toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void awaitApplied(List<String> eventIds) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbcClient.sql(
-                        "select count(*) from program.processed_event where event_id = any(?)")
-                .param(eventIds.toArray(String[]::new)).query(Long.class).single() == eventIds.size());
     }
 
     private String holderOf(String certificateId) {

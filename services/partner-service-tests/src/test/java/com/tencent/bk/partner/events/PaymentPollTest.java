@@ -1,7 +1,6 @@
 package com.tencent.bk.partner.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencent.bk.partner.support.Companies;
@@ -9,19 +8,14 @@ import com.tencent.bk.partner.support.KafkaTestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The payment listener applies a whole poll in one transaction, the processes of different partners in one engine
@@ -36,8 +30,6 @@ class PaymentPollTest extends ServiceIntegrationTest {
     private static final Map<String, String> STRUCTURED = Map.of("content-type", "application/cloudevents+json");
     private static final String BILLING = "/bk/billing";
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aPollOfSeveralApplicantsFeesMovesEachProcessOnceAndABadRecordGoesAlone() {
@@ -54,7 +46,7 @@ class PaymentPollTest extends ServiceIntegrationTest {
         byte[] secondFee = event(goodIds, "bk.payment.received", paid(second, secondInvoice));
         byte[] firstFeeAgain = event(goodIds, "bk.payment.received", paid(first, firstInvoice));
 
-        RecordMetadata wrongAt = whileStopped(() -> {
+        RecordMetadata wrongAt = whileStopped("payment-events", () -> {
             send(first, firstFee);
             RecordMetadata at = send(second, wrong);
             send(second, secondFee);
@@ -78,7 +70,7 @@ class PaymentPollTest extends ServiceIntegrationTest {
 
         // the same poll again, as after a crash before the offset commit: the inbox knows every record
         List<String> markers = new ArrayList<>();
-        whileStopped(() -> {
+        whileStopped("payment-events", () -> {
             send(first, firstFee);
             send(second, secondFee);
             send(first, firstFeeAgain);
@@ -121,20 +113,6 @@ class PaymentPollTest extends ServiceIntegrationTest {
                 .param(partnerId).query(String.class).list();
     }
 
-    /** Sends with the listener's consumers stopped, so that what is sent is fetched together when they start. */
-    private <T> T whileStopped(Supplier<T> sending) {
-        MessageListenerContainer container = listeners.getListenerContainer("payment-events");
-        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
-        // nothing, and the records would come in several polls
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
-        container.stop();
-        try {
-            return sending.get();
-        } finally {
-            container.start();
-        }
-    }
-
     private RecordMetadata send(String key, byte[] value) {
         return kafka.publishRaw(PAYMENTS, bytes(key), value, STRUCTURED);
     }
@@ -143,12 +121,6 @@ class PaymentPollTest extends ServiceIntegrationTest {
         String id = UUID.randomUUID().toString();
         ids.add(id);
         return KafkaTestClient.envelope(id, BILLING, type, data).toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void awaitApplied(List<String> eventIds) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbcClient.sql(
-                        "select count(*) from program.processed_event where event_id = any(?)")
-                .param(eventIds.toArray(String[]::new)).query(Long.class).single() == eventIds.size());
     }
 
     private static byte[] bytes(String text) {

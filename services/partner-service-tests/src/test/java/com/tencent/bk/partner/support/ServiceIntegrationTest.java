@@ -26,6 +26,8 @@ public abstract class ServiceIntegrationTest {
     protected org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
     @Autowired
     protected javax.sql.DataSource dataSource;
+    @Autowired
+    protected org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
 
     protected EngineRestClient engine;
     protected KafkaTestClient kafka;
@@ -50,6 +52,31 @@ public abstract class ServiceIntegrationTest {
     protected long waitingOnLocks(String queryPattern) {
         return jdbcClient.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
                 + "and lower(query) like ?").param(queryPattern).query(Long.class).single();
+    }
+
+    /**
+     * Runs {@code sending} with the listener's consumers stopped, so that what it sends is fetched together, as
+     * one poll, when they start again.
+     */
+    protected <T> T whileStopped(String listenerId, java.util.function.Supplier<T> sending) {
+        org.springframework.kafka.listener.MessageListenerContainer container =
+                listeners.getListenerContainer(listenerId);
+        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
+        // nothing, and the records would come in several polls
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
+        container.stop();
+        try {
+            return sending.get();
+        } finally {
+            container.start();
+        }
+    }
+
+    /** Waits until every one of these events has its inbox row. */
+    protected void awaitApplied(java.util.List<String> eventIds) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbcClient.sql(
+                        "select count(*) from program.processed_event where event_id = any(?)")
+                .param(eventIds.toArray(String[]::new)).query(Long.class).single() == eventIds.size());
     }
 
     protected ResponseEntity<String> apply(Map<String, Object> application) {

@@ -12,8 +12,6 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * A poll of certification events is re-evaluated partner by partner on figures read for all of them at once:
@@ -24,8 +22,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  */
 class ReevaluationOfAPollTest extends ServiceIntegrationTest {
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
     @Autowired
     RuntimeService runtime;
 
@@ -41,18 +37,11 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
         engine.awaitTask(TestUsers.MANAGER, restored, "follow-up-shortfall");
         long aboveEvaluations = evaluations(above);
 
-        MessageListenerContainer container = listeners.getListenerContainer("certification-events");
-        // the listeners start once the service is ready, on a thread of their own: a stop before that would do
-        // nothing, and the records would come in several polls
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(container::isRunning);
-        container.stop();
-        try {
+        whileStopped("certification-events", () -> {
             revoke(falling, fallingCertificates.get(0));
             revoke(above, aboveCertificates.get(0));
-            certify(restored, "newcomer", "AUTOMATION", "SERVICE", null);
-        } finally {
-            container.start();
-        }
+            return certify(restored, "newcomer", "AUTOMATION", "SERVICE", null);
+        });
 
         JsonNode opened = kafka.awaitPartnerEvent(falling, "bk.partner.shortfall-opened").path("data");
         assertThat(opened.path("required").path("automationService").asInt()).isEqualTo(2);

@@ -10,13 +10,10 @@ import com.tencent.bk.partner.registry.PartnerRegistry;
 import com.tencent.bk.partner.termination.Terminations;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,35 +50,11 @@ class Payments {
     }
 
     /**
-     * A poll's payments, in order, in one transaction. Those of different partners are applied in one engine
-     * command (their process changes flushed as one batch), up to {@link Workflows#TOGETHER_AT_MOST}; a partner's
-     * second event in the poll starts the next command, so it finds the engine's tables as its first event left
-     * them.
+     * A poll's payments, in order, in one transaction; those of different partners in shared engine commands
+     * ({@link Workflows#inCommandsByKey}).
      */
     void applyAll(List<PaymentEvent> events) {
-        List<PaymentEvent> run = new ArrayList<>();
-        Set<String> partnersOfRun = new HashSet<>();
-        for (PaymentEvent event : events) {
-            if (run.size() == Workflows.TOGETHER_AT_MOST || !partnersOfRun.add(event.partnerId())) {
-                applyTogether(run);
-                run.clear();
-                partnersOfRun.clear();
-                partnersOfRun.add(event.partnerId());
-            }
-            run.add(event);
-        }
-        applyTogether(run);
-    }
-
-    private void applyTogether(List<PaymentEvent> run) {
-        if (run.size() == 1) {
-            apply(run.get(0));
-        } else if (!run.isEmpty()) {
-            workflows.together(() -> {
-                run.forEach(this::apply);
-                return run.size();
-            });
-        }
+        workflows.inCommandsByKey(events, PaymentEvent::partnerId, this::apply);
     }
 
     void apply(PaymentEvent event) {

@@ -113,9 +113,9 @@ class CertificateRegistry {
 
         Set<String> touched = new LinkedHashSet<>();
         List<SqlParameterSource> transfers = new ArrayList<>();
-        // consecutive events of one kind go together: grants as one statement, the others as one JDBC batch, which
-        // the driver sends as one multi-row upsert (reWriteBatchedInserts). An upsert may change a row only once:
-        // a certificate seen again (expired, then revoked) starts the next run, so each still applies in order
+        // consecutive events of one kind go together: grants as one statement, the others as one JDBC batch. One
+        // upsert statement may change a row only once (grants; and the batch, should the driver ever send it as one
+        // multi-row statement under reWriteBatchedInserts): a certificate seen again starts the next run
         List<CertificationEvent> run = new ArrayList<>();
         Set<String> certificatesOfRun = new HashSet<>();
         for (CertificationEvent event : events) {

@@ -1,10 +1,12 @@
 package com.tencent.bk.partner.process;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -30,19 +32,41 @@ public class Workflows {
     }
 
     /**
-     * How many business keys' engine calls one {@link #together} should hold at most: the multi-row inserts gain
-     * little beyond this, while the command keeps every entity it touched in memory until its flush.
+     * How many items one engine command of {@link #inCommandsByKey} holds at most: the multi-row inserts gain little
+     * beyond this, while the command keeps every entity it touched in memory until its flush.
      */
-    public static final int TOGETHER_AT_MOST = 50;
+    static final int COMMAND_AT_MOST = 50;
 
     /**
-     * Runs {@code work} as one engine command: the engine calls it makes share that command's context, so what
-     * they write is flushed once, at its end, as one JDBC batch per table (multi-row inserts), instead of once per
-     * call. Inside, a query of the engine's tables does not see what an earlier call of the same work wrote: use
-     * it for calls about different business keys. Inside a command already (a delegate), it joins that one.
+     * Applies {@code action} to each item, in order, in engine commands of up to {@value #COMMAND_AT_MOST} items with
+     * distinct business keys: the engine calls of one command share its context, so what they write is flushed once,
+     * at its end, as one JDBC batch per table (multi-row inserts), instead of once per call. Inside a command, a
+     * query of the engine's tables does not see what an earlier call of the same command wrote; a key seen again
+     * starts the next command, so an item finds the engine's tables as the earlier items of its key left them.
+     * Called inside a command already (a delegate), the commands join that one.
      */
-    public <T> T together(Supplier<T> work) {
-        return engine.getCommandExecutorTxRequired().execute(context -> work.get());
+    public <T> void inCommandsByKey(List<T> items, Function<T, String> businessKey, Consumer<T> action) {
+        List<T> command = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (T item : items) {
+            if (command.size() == COMMAND_AT_MOST || !keys.add(businessKey.apply(item))) {
+                inOneCommand(command, action);
+                command.clear();
+                keys.clear();
+                keys.add(businessKey.apply(item));
+            }
+            command.add(item);
+        }
+        inOneCommand(command, action);
+    }
+
+    private <T> void inOneCommand(List<T> items, Consumer<T> action) {
+        if (!items.isEmpty()) {
+            engine.getCommandExecutorTxRequired().execute(context -> {
+                items.forEach(action);
+                return null;
+            });
+        }
     }
 
     /** Starts a partner-scoped process; the business key is always the partnerId. */

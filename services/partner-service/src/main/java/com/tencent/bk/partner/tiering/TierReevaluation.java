@@ -111,19 +111,11 @@ public class TierReevaluation {
         Set<String> reevaluating = workflows.runningFor(Bpmn.TIER_REEVALUATION,
                 changed.keySet().stream().map(Partner::partnerId).toList());
         // recorded and acted on partner by partner, in partner order as before; the processes of a poll's
-        // partners (one each) are started and told a few dozen partners to an engine command, flushed as a batch
-        List<Map.Entry<Partner, Evaluation>> inOrder = new ArrayList<>(changed.entrySet());
-        for (int from = 0; from < inOrder.size(); from += Workflows.TOGETHER_AT_MOST) {
-            List<Map.Entry<Partner, Evaluation>> group =
-                    inOrder.subList(from, Math.min(inOrder.size(), from + Workflows.TOGETHER_AT_MOST));
-            workflows.together(() -> {
-                group.forEach(entry -> {
-                    evaluations.record(entry.getValue());
-                    act(entry.getKey(), entry.getValue(), reevaluating.contains(entry.getKey().partnerId()));
-                });
-                return group.size();
-            });
-        }
+        // partners (one each) are started and told in shared engine commands, flushed as batches
+        workflows.inCommandsByKey(new ArrayList<>(changed.entrySet()), entry -> entry.getKey().partnerId(), entry -> {
+            evaluations.record(entry.getValue());
+            act(entry.getKey(), entry.getValue(), reevaluating.contains(entry.getKey().partnerId()));
+        });
         return changed.size();
     }
 
