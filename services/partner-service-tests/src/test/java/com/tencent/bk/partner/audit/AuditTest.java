@@ -103,10 +103,7 @@ class AuditTest extends ServiceIntegrationTest {
     void aConfirmedAuditThatLiftsAnEarlierCapDecidesTheTierAgain() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "COMMUNITY", 2, 1);
-        String mismatchAudit = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
-        engine.work(TestUsers.AUDITOR, tasksByPartner(mismatchAudit).get(partnerId), Map.of("auditOutcome",
-                "MISMATCH", "comment", "一名工程师未到场 one engineer not met", "verifiedAutomationService", 1,
-                "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
+        capByAudit(partnerId);
         kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened");
         engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
 
@@ -131,10 +128,7 @@ class AuditTest extends ServiceIntegrationTest {
     void theRenewalCheckJudgesTheHeadcountAnAuditVerified() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "COMMUNITY", 2, 1);
-        String auditId = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
-        engine.work(TestUsers.AUDITOR, tasksByPartner(auditId).get(partnerId), Map.of("auditOutcome", "MISMATCH",
-                "comment", "一名工程师未到场 one engineer not met", "verifiedAutomationService", 1,
-                "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
+        capByAudit(partnerId);
         kafka.awaitPartnerEvent(partnerId, "bk.partner.shortfall-opened");
 
         moveDeadline(partnerId, "renewal-due", "续约检查 renewal check");
@@ -158,10 +152,7 @@ class AuditTest extends ServiceIntegrationTest {
     void aCompanyApplyingAgainSignsOnTheHeadcountAnAuditVerified() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "COMMUNITY", 2, 1);
-        String mismatchAudit = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
-        engine.work(TestUsers.AUDITOR, tasksByPartner(mismatchAudit).get(partnerId), Map.of("auditOutcome",
-                "MISMATCH", "comment", "一名工程师未到场 one engineer not met", "verifiedAutomationService", 1,
-                "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
+        capByAudit(partnerId);
         String deceptionAudit = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
         engine.work(TestUsers.AUDITOR, tasksByPartner(deceptionAudit).get(partnerId), Map.of("auditOutcome",
                 "DECEPTION", "comment", "证书借用 borrowed certificates"));
@@ -272,6 +263,14 @@ class AuditTest extends ServiceIntegrationTest {
         assertThat(due.getDayOfMonth()).isEqualTo(1);
         assertThat(due.getMonthValue()).isIn(1, 4, 7, 10);
         assertThat(due.toInstant()).isAfter(Instant.now()).isBefore(Instant.now().plus(93, ChronoUnit.DAYS));
+    }
+
+    /** An audit of everyone that finds MISMATCH for the partner, verifying one engineer per track. */
+    private void capByAudit(String partnerId) {
+        String auditId = startAudit(Map.of("sampleSize", 10_000)).path("auditId").asText();
+        engine.work(TestUsers.AUDITOR, tasksByPartner(auditId).get(partnerId), Map.of("auditOutcome", "MISMATCH",
+                "comment", "一名工程师未到场 one engineer not met", "verifiedAutomationService", 1,
+                "verifiedAutomationUsage", 1, "verifiedDevelopment", 1));
     }
 
     private JsonNode startAudit(Map<String, Object> body) {
