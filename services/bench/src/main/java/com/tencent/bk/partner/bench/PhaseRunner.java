@@ -57,18 +57,17 @@ final class PhaseRunner {
         long lastPrint = System.nanoTime();
         long appliedAtLastPrint = 0;
         double sendSeconds = Double.NaN;
-        int tick = 0;
         while (true) {
             Sleep.millis(250);
-            tick++;
             long lagNow = lag.lag(INBOUND);
             peakLag = Math.max(peakLag, lagNow);
             // counting the applied events scans the service's inbox table (130,000 rows by B5: 13-21 ms of
             // PostgreSQL per count, a tenth of its work in a B2 or B3 burst when counted every 0.5 s). The rates
-            // come from the commit times read afterwards, so count only for the progress line every 2 s and
+            // come from the commit times read afterwards, so count only for the progress line (every 2 s) and
             // once the service has consumed everything sent
             boolean consumedAll = sending.isDone() && lagNow == 0;
-            long appliedNow = consumedAll || tick % 8 == 0 ? database.processed(phase.source()) : applied;
+            boolean printNow = System.nanoTime() - lastPrint >= 2_000_000_000L;
+            long appliedNow = consumedAll || printNow ? database.processed(phase.source()) : applied;
             if (appliedNow != applied || lagNow != currentLag) {
                 lastChange = System.nanoTime();
             }
@@ -78,7 +77,7 @@ final class PhaseRunner {
                 sendSeconds = (System.nanoTime() - sendStart) / 1e9;
             }
             long now = System.nanoTime();
-            if (now - lastPrint >= 2_000_000_000L) {
+            if (printNow) {
                 double rate = (applied - appliedAtLastPrint) / ((now - lastPrint) / 1e9);
                 Console.progress(String.format("%-22s sent %,9d/%,d  applied %,9d/%,d  %,8.0f/s  lag %,d",
                         phase.name(), sender.sentSoFar(), events.size(), applied, expected, rate, lagNow));

@@ -16,8 +16,8 @@ class ImageOptionsTest {
 
     @Test
     void theBenchStartsTheServiceWithTheImagesJvmOptionsAndEnvironment() throws IOException {
-        // the Dockerfile's line continuations joined, as Docker reads them
-        String dockerfile = Files.readString(DOCKERFILE).replace("\\\n", "");
+        // the Dockerfile's line continuations joined, as Docker reads them (blanks after the backslash, CRLF too)
+        String dockerfile = Files.readString(DOCKERFILE).replaceAll("\\\\[ \t]*\r?\n", "");
 
         assertThat(envValue(dockerfile, "JAVA_OPTS")).isEqualTo(BenchOptions.SERVICE_JVM_OPTIONS);
         assertThat("MALLOC_ARENA_MAX=" + envValue(dockerfile, "MALLOC_ARENA_MAX"))
