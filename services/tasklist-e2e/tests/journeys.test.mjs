@@ -42,17 +42,37 @@ async function signIn(user) {
   page.setDefaultTimeout(90_000);
   await page.goto(`${service.baseUrl}/camunda/app/tasklist/`);
   // Tasklist's AngularJS models take their value on "change", and its login form submits on the form's submit
-  // event, which a synthetic click on the button does not raise in this headless Chromium
-  for (const [selector, value] of [['input[type="text"]', user], ['input[type="password"]', users[user]]]) {
-    await page.locator(selector).fill(value);
-    await page.locator(selector).dispatchEvent('change');
-  }
+  // event, which a synthetic click on the button does not raise in this headless Chromium. The form's inputs are
+  // "required": should Tasklist render its login view again after they were filled (it routes to it once its
+  // check of the session answers), requestSubmit() finds them empty and silently submits nothing, which once
+  // left a sign-in waiting 90 s for an answer to a request never sent. So the credentials are entered until
+  // the form Angular validates holds them, and only then submitted.
+  const form = page.locator('form[name="signinForm"]');
+  const credentials = [['input[type="text"]', user], ['input[type="password"]', users[user]]];
+  await waitFor(`Tasklist's sign-in form holding ${user}'s credentials`, async () => {
+    for (const [selector, value] of credentials) {
+      if (await form.locator(selector).inputValue() !== value) {
+        await form.locator(selector).fill(value);
+        await form.locator(selector).dispatchEvent('change');
+      }
+    }
+    return await page.locator('form[name="signinForm"].ng-valid').count() === 1
+      && (await Promise.all(credentials.map(async ([selector, value]) =>
+        await form.locator(selector).inputValue() === value))).every(Boolean);
+  }, 60_000);
   const signedIn = page.waitForResponse((response) => response.request().method() === 'POST'
     && response.url().includes('/login/tasklist'));
-  await page.locator('form[name="signinForm"]').evaluate((form) => form.requestSubmit());
+  await form.evaluate((element) => element.requestSubmit());
   // a manager's sign-in once waited 90 s for the filters in a clean-clone build, with nothing in the service's
   // log: the sign-in's answer and a picture of the page say where it stopped if it happens again
-  assert.equal((await signedIn).status(), 200, `Tasklist's sign-in of ${user}`);
+  let answer;
+  try {
+    answer = await signedIn;
+  } catch (error) {
+    await shot(page, `failed-sign-in-request-${user}`);
+    throw error;
+  }
+  assert.equal(answer.status(), 200, `Tasklist's sign-in of ${user}`);
   try {
     await page.locator('[cam-tasklist-filters]').getByText(/(待审核申请|经理任务|财务任务|审计任务) /).first()
       .waitFor();

@@ -2,22 +2,44 @@
 // users) from services/local-stack/target/local-stack.jar, on free ports and a fresh data folder under target/.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const moduleDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const targetDir = resolve(moduleDir, 'target');
 
+/**
+ * A free port below the kernel's ephemeral range: the stack binds it only later, and a port from bind(0) lies in
+ * the range every outgoing connection of the other modules' tests takes its local port from (FreePorts.java says
+ * more).
+ */
 async function freePort() {
-  return new Promise((done, fail) => {
+  let ephemeralStart = 32768;
+  try {
+    ephemeralStart = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  } catch {
+    // not Linux: its default
+  }
+  const [from, to] = ephemeralStart - 10000 >= 2000 ? [10000, ephemeralStart] : [10000, 65536];
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const port = from + Math.floor(Math.random() * (to - from));
+    if (!handedOut.has(port) && await bindable(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port in ${from}-${to - 1}`);
+}
+
+const handedOut = new Set();
+
+function bindable(port) {
+  return new Promise((done) => {
     const server = createServer();
     server.unref();
-    server.on('error', fail);
-    server.listen(0, () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
+    server.once('error', () => done(false));
+    server.listen(port, () => server.close(() => done(true)));
   });
 }
 

@@ -1,21 +1,72 @@
 package com.tencent.bk.partner.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Free TCP ports for a run that must not clash with anything (the smoke run inside {@code verify}). */
+/**
+ * Free TCP ports for a run that must not clash with anything (the smoke run, the fault tests and the simulation
+ * inside {@code verify}, each beside the others).
+ *
+ * <p>A port is picked now and bound later, by another process (PostgreSQL, a broker, the service). A port the
+ * kernel hands out for {@code bind(0)} lies in its ephemeral range, the same range every outgoing connection takes
+ * its local port from: with several modules' clients connecting meanwhile, one of them could take the port before
+ * its owner binds it (a fault-test broker once failed with "Address already in use" and left the service waiting
+ * six minutes for it). So ports are picked at random below that range, where the kernel never assigns one by
+ * itself, and only if nothing listens there now.
+ */
 public final class FreePorts {
+
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Above the registered ports most local services use (5432, 8080, 9092 …). */
+    private static final int LOWEST = 10_000;
+    /** Where Linux's ephemeral range starts by default. */
+    private static final int DEFAULT_EPHEMERAL_START = 32_768;
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePorts() {
     }
 
-    public static int pick() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    public static synchronized int pick() {
+        int[] range = range(ephemeralStart());
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(range[0], range[1]);
+            if (!HANDED_OUT.contains(port) && bindable(port)) {
+                HANDED_OUT.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port in " + range[0] + "-" + (range[1] - 1));
+    }
+
+    /** @return [from, to) below the ephemeral range, or the whole user range when the kernel leaves none below */
+    static int[] range(int ephemeralStart) {
+        return ephemeralStart - LOWEST >= 2_000 ? new int[] {LOWEST, ephemeralStart} : new int[] {LOWEST, 65_536};
+    }
+
+    static int ephemeralStart() {
+        // read line by line: Files.readString trusts the size /proc reports for its files and returns a part
+        try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return DEFAULT_EPHEMERAL_START;
+        }
+    }
+
+    /** Whether nothing listens on the port, on any address. */
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException inUse) {
+            return false;
         }
     }
 }

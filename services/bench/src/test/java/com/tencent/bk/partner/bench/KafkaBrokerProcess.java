@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node KRaft broker in its own JVM, with its log directory on disk, so it can be stopped, killed and
@@ -25,6 +25,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final Path config;
+    /** Formatted into the log directory; a broker that answers with another id is someone else's. */
+    private final String clusterId = Uuid.randomUuid().toString();
     private Process process;
     private int generation;
 
@@ -42,8 +44,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
                                     int serviceAdvertisedPort) {
         KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port);
         broker.configure(controllerPort, servicePort, serviceAdvertisedPort);
-        broker.run("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString().replace("-", "")
-                .substring(0, 22), "-c", broker.config.toString(), "--ignore-formatted").awaitExit("format");
+        broker.run("kafka.tools.StorageTool", "format", "-t", broker.clusterId, "-c", broker.config.toString(),
+                "--ignore-formatted").awaitExit("format");
         broker.startAgain();
         return broker;
     }
@@ -57,7 +59,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         generation++;
         process = run("kafka.Kafka", config.toString()).process;
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos(); // a bound for a busy machine
-        while (!answers()) {
+        while (!process.isAlive() || !answers()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the broker exited with " + process.exitValue() + "; see " + log());
             }
@@ -98,7 +100,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(props)) {
-            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            // this broker, not whatever else listens on the port (the port was free when picked)
+            return clusterId.equals(admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS));
         } catch (Exception e) {
             return false;
         }
