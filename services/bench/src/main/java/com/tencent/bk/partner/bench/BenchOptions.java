@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.bench;
 
+import com.tencent.bk.partner.infra.FreePorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.bench;
 
 import com.tencent.bk.partner.infra.EmbeddedPostgresServer;
+import com.tencent.bk.partner.infra.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package com.tencent.bk.partner.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tencent.bk.partner.infra.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -29,7 +29,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * @param dataDirectory where the cluster keeps its files; {@code null} for a throw-away cluster
-     * @param port          the TCP port; 0 picks a free one
+     * @param port          the TCP port; 0 picks a free one ({@link FreePorts})
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         return start(dataDirectory, port, true);
@@ -50,9 +50,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            if (port > 0) {
-                builder.setPort(port);
-            }
+            // never the library's own choice of a free port: it frees the port it found before PostgreSQL binds
+            // it, in the range where the kernel hands out ports to every other process too (FreePorts)
+            builder.setPort(port > 0 ? port : FreePorts.pick());
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL listening on port {} (data: {})", postgres.getPort(),
                     dataDirectory == null ? "temporary" : dataDirectory);

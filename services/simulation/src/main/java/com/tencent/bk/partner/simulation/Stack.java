@@ -1,12 +1,12 @@
 package com.tencent.bk.partner.simulation;
 
 import com.tencent.bk.partner.bench.Database;
-import com.tencent.bk.partner.bench.FreePorts;
 import com.tencent.bk.partner.bench.ServiceApi;
 import com.tencent.bk.partner.bench.ServiceJar;
 import com.tencent.bk.partner.bench.ServiceProcess;
 import com.tencent.bk.partner.infra.EmbeddedKafkaServer;
 import com.tencent.bk.partner.infra.EmbeddedPostgresServer;
+import com.tencent.bk.partner.infra.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

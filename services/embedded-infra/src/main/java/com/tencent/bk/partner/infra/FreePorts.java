@@ -1,4 +1,4 @@
-package com.tencent.bk.partner.bench;
+package com.tencent.bk.partner.infra;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,14 +11,16 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Free TCP ports for a run that must not clash with anything (the smoke run, the fault tests and the simulation
- * inside {@code verify}, each beside the others).
+ * Free TCP ports for servers that must not clash with anything: the build runs the service's tests (two JVMs),
+ * the simulation, the bench's smoke and fault tests and the browser tests' stack side by side, each with its own
+ * PostgreSQL, broker and service.
  *
  * <p>A port is picked now and bound later, by another process (PostgreSQL, a broker, the service). A port the
  * kernel hands out for {@code bind(0)} lies in its ephemeral range, the same range every outgoing connection takes
  * its local port from: with several modules' clients connecting meanwhile, one of them could take the port before
- * its owner binds it (a fault-test broker once failed with "Address already in use" and left the service waiting
- * six minutes for it). So ports are picked at random below that range, where the kernel never assigns one by
+ * its owner binds it, or another JVM be handed the same port (a fault-test broker once failed with "Address
+ * already in use" and left the service waiting six minutes for it; two test JVMs' PostgreSQL servers once got the
+ * same port, and the second JVM's tests ran against the first one's server). So ports are picked at random below that range, where the kernel never assigns one by
  * itself, and only if nothing listens there now.
  */
 public final class FreePorts {
@@ -46,11 +48,11 @@ public final class FreePorts {
     }
 
     /** @return [from, to) below the ephemeral range, or the whole user range when the kernel leaves none below */
-    static int[] range(int ephemeralStart) {
+    public static int[] range(int ephemeralStart) {
         return ephemeralStart - LOWEST >= 2_000 ? new int[] {LOWEST, ephemeralStart} : new int[] {LOWEST, 65_536};
     }
 
-    static int ephemeralStart() {
+    public static int ephemeralStart() {
         // read line by line: Files.readString trusts the size /proc reports for its files and returns a part
         try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
             return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
