@@ -43,6 +43,23 @@ class HistoryLevelTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void theActivitiesOfAProcessAreKeptButNotTheGatewaysThatRoutedIt() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "COMMUNITY", 2, 1);
+
+        String ofThePartner = " where proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ = ?)";
+        assertThat(count("select count(*) from act_hi_actinst" + ofThePartner + " and act_type_ = 'userTask'"
+                + " and end_time_ is not null", partnerId)).as("tasks done").isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from act_hi_actinst" + ofThePartner + " and act_type_ = 'serviceTask'",
+                partnerId)).as("steps the service took").isPositive();
+        assertThat(count("select count(*) from act_hi_actinst" + ofThePartner + " and act_type_ like '%Gateway'",
+                partnerId)).as("gateways passed").isZero();
+        // the routing happened all the same: the onboarding ran to its end
+        assertThat(count("select count(*) from act_hi_procinst where business_key_ = ? and end_time_ is not null"
+                + " and proc_def_key_ = 'partner-onboarding'", partnerId)).isEqualTo(1);
+    }
+
+    @Test
     void aDatabaseCreatedWithFullIsTakenOver() {
         jdbcClient.sql("update act_ge_property set value_ = '3' where name_ = 'historyLevel'").update();
         try {

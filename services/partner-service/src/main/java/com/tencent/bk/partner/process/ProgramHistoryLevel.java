@@ -1,17 +1,25 @@
 package com.tencent.bk.partner.process;
 
 import java.util.Set;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
 /**
  * The engine's history as the program office needs it: everything of level {@code full} — process, activity
  * and task instances, the final value of every variable, who claimed and completed what (user operation log),
- * identity links, incidents, the job log, decision evaluations — except one row per variable <em>update</em>
- * ({@code ACT_HI_DETAIL}). Those rows are the bulk of what {@code full} writes on the event hot path (every
- * variable of a new {@code tier-reevaluation} is written three times), and the registry keeps its own record of
- * every decision, payment and deadline change.
+ * identity links, incidents, the job log, decision evaluations — except
+ * <ul>
+ *   <li>one row per variable <em>update</em> ({@code ACT_HI_DETAIL}). Those rows are the bulk of what {@code full}
+ *       writes on the event hot path (every variable of a new {@code tier-reevaluation} is written three times),
+ *       and the registry keeps its own record of every decision, payment and deadline change;</li>
+ *   <li>the activity instances of gateways ({@code ACT_HI_ACTINST}): a gateway only routes the token, no one acts
+ *       and nothing is done there, and the path it chose shows in the activities after it. Each cost a row
+ *       inserted and then updated in every command that passed it.</li>
+ * </ul>
  */
 public final class ProgramHistoryLevel extends AbstractHistoryLevel {
 
@@ -24,6 +32,11 @@ public final class ProgramHistoryLevel extends AbstractHistoryLevel {
 
     private static final Set<HistoryEventType> LEFT_OUT = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
             HistoryEventTypes.FORM_PROPERTY_UPDATE);
+    private static final Set<HistoryEventType> OF_ACTIVITY_INSTANCES = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_END,
+            HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
+    private static final Set<String> GATEWAYS = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.GATEWAY_PARALLEL,
+            ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_EVENT_BASED, ActivityTypes.GATEWAY_COMPLEX);
 
     private ProgramHistoryLevel() {
     }
@@ -38,8 +51,23 @@ public final class ProgramHistoryLevel extends AbstractHistoryLevel {
         return NAME;
     }
 
+    /**
+     * @param entity null while the engine parses a model (activity history is wanted then: it attaches its
+     *               listeners), the execution at an activity while a process runs
+     */
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        return !LEFT_OUT.contains(eventType);
+        if (LEFT_OUT.contains(eventType)) {
+            return false;
+        }
+        return !(OF_ACTIVITY_INSTANCES.contains(eventType) && atGateway(entity));
+    }
+
+    private static boolean atGateway(Object entity) {
+        if (entity instanceof ExecutionEntity execution) {
+            ActivityImpl activity = execution.getActivity();
+            return activity != null && GATEWAYS.contains((String) activity.getProperty("type"));
+        }
+        return false;
     }
 }

@@ -70,17 +70,19 @@ class AccessSetup {
     private void narrowTaskGrantsToWork() {
         List<Authorization> broad = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
                 .hasPermission(Permissions.UPDATE).list();
+        int narrowed = 0;
         for (Authorization grant : broad) {
             if (grant.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT
                     || Bpmn.ADMINS.equals(grant.getGroupId())) {
-                continue;
+                continue; // the administrators keep what they have
             }
             grant.removePermission(Permissions.UPDATE);
             grant.addPermission(Permissions.TASK_WORK);
             authorizations.saveAuthorization(grant);
+            narrowed++;
         }
-        if (!broad.isEmpty()) {
-            log.info("Narrowed {} task grants from UPDATE to TASK_WORK", broad.size());
+        if (narrowed > 0) {
+            log.info("Narrowed {} task grants from UPDATE to TASK_WORK", narrowed);
         }
     }
 
