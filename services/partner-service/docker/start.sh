@@ -2,8 +2,7 @@
 # The image's entry point: starts the service with the class cache of the JVM it runs on
 # (docs/operations.md#quicker-starts-class-data-sharing). From Java 25 that is an ahead-of-time cache
 # (JEP 483/514/515: classes loaded and linked, method profiles), before that a class-data sharing archive.
-# The first start writes it when it stops cleanly (SIGTERM); every later start maps it. A cache of another
-# image or JVM is refused by the JVM, which then starts without it.
+# The first start of an image writes it when it stops cleanly (SIGTERM); every later start maps it.
 set -eu
 app="${APP_HOME:-/app}"
 feature="${JAVA_VERSION:-}"
@@ -14,12 +13,21 @@ case "$feature" in
     feature=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
     ;;
 esac
-if [ "$feature" -ge 25 ]; then
-  cache="$app/cds/service.aot" use=-XX:AOTCache write=-XX:AOTCacheOutput
+if [ "$feature" -ge 25 ] 2>/dev/null; then
+  suffix=aot use=-XX:AOTCache write=-XX:AOTCacheOutput
 else
-  cache="$app/cds/service.jsa" use=-XX:SharedArchiveFile write=-XX:ArchiveClassesAtExit
+  suffix=jsa use=-XX:SharedArchiveFile write=-XX:ArchiveClassesAtExit
 fi
-if [ -s "$cache" ]; then option="$use=$cache"; else option="$write=$cache"; fi
-# JAVA_OPTS unquoted on purpose: one option per word
+# The JVM refuses a cache of another JVM or of other classes and starts without it: one cache per JVM and
+# application jar, so an upgraded image in the same volume writes its own instead of ignoring the old one forever
+stamp=$(cksum < "$app/partner-service.jar" | cut -d ' ' -f 1)
+cache="$app/cds/service-$feature-$stamp.$suffix"
+if [ -s "$cache" ]; then
+  option="$use=$cache"
+else
+  find "$app/cds" -maxdepth 1 \( -name 'service*.jsa' -o -name 'service*.aot' \) -exec rm -f {} +
+  option="$write=$cache"
+fi
+set -f # JAVA_OPTS unquoted on purpose, one option per word, and no file name expansion in them
 # shellcheck disable=SC2086
-exec java $JAVA_OPTS "$option" -jar "$app/partner-service.jar" "$@"
+exec java ${JAVA_OPTS:-} "$option" -jar "$app/partner-service.jar" "$@"

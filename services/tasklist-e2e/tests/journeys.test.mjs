@@ -40,7 +40,11 @@ async function signIn(user) {
   const page = await context.newPage();
   // the first Tasklist load on a busy machine takes longer than Playwright's default 30 s
   page.setDefaultTimeout(90_000);
+  // Tasklist renders its login view once it has asked whether a session exists: wait for that answer first
+  const sessionChecked = page.waitForResponse((response) => response.request().method() === 'GET'
+    && response.url().includes('/camunda/api/admin/auth/user/default'));
   await page.goto(`${service.baseUrl}/camunda/app/tasklist/`);
+  await sessionChecked;
   // Tasklist's AngularJS models take their value on "change", and its login form submits on the form's submit
   // event, which a synthetic click on the button does not raise in this headless Chromium. The form's inputs are
   // "required": should Tasklist render its login view again after they were filled (it routes to it once its
@@ -50,15 +54,19 @@ async function signIn(user) {
   const form = page.locator('form[name="signinForm"]');
   const credentials = [['input[type="text"]', user], ['input[type="password"]', users[user]]];
   await waitFor(`Tasklist's sign-in form holding ${user}'s credentials`, async () => {
-    for (const [selector, value] of credentials) {
-      if (await form.locator(selector).inputValue() !== value) {
-        await form.locator(selector).fill(value);
-        await form.locator(selector).dispatchEvent('change');
+    try {
+      for (const [selector, value] of credentials) {
+        if (await form.locator(selector).inputValue({ timeout: 5_000 }) !== value) {
+          await form.locator(selector).fill(value, { timeout: 5_000 });
+          await form.locator(selector).dispatchEvent('change', {}, { timeout: 5_000 });
+        }
       }
+      return await page.locator('form[name="signinForm"].ng-valid').count() === 1
+        && (await Promise.all(credentials.map(async ([selector, value]) =>
+          await form.locator(selector).inputValue({ timeout: 5_000 }) === value))).every(Boolean);
+    } catch {
+      return false; // the view was being rendered again (two forms for a moment, or none): look again
     }
-    return await page.locator('form[name="signinForm"].ng-valid').count() === 1
-      && (await Promise.all(credentials.map(async ([selector, value]) =>
-        await form.locator(selector).inputValue() === value))).every(Boolean);
   }, 60_000);
   const signedIn = page.waitForResponse((response) => response.request().method() === 'POST'
     && response.url().includes('/login/tasklist'));

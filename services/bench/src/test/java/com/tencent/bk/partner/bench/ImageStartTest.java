@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,34 +42,57 @@ class ImageStartTest {
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(app.resolve("cds"));
+        Files.writeString(app.resolve("partner-service.jar"), "the application");
     }
 
     @Test
     void java25WritesItsAheadOfTimeCacheOnTheFirstStartAndMapsItLater() throws Exception {
-        assertThat(start("jdk-25.0.1+8")).isEqualTo("-Xmx384m -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="
-                + app.resolve("cds/service.aot") + " -jar " + app.resolve("partner-service.jar") + " --debug");
+        String first = start("jdk-25.0.1+8");
+        assertThat(first).matches("-Xmx384m -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + Pattern.quote(
+                app.resolve("cds").toString()) + "/service-25-[0-9]+\\.aot -jar " + Pattern.quote(
+                app.resolve("partner-service.jar").toString()) + " --debug");
 
-        Files.writeString(app.resolve("cds/service.aot"), "cache");
-        assertThat(start("jdk-25.0.1+8")).contains("-XX:AOTCache=" + app.resolve("cds/service.aot") + " ");
+        Files.writeString(cacheIn(first), "cache");
+        assertThat(start("jdk-25.0.1+8")).contains("-XX:AOTCache=" + cacheIn(first) + " ");
     }
 
     @Test
     void java17UsesAClassDataSharingArchive() throws Exception {
-        assertThat(start("jdk-17.0.15+6")).contains("-XX:ArchiveClassesAtExit=" + app.resolve("cds/service.jsa") + " ");
+        String first = start("jdk-17.0.15+6");
+        assertThat(first).containsPattern("-XX:ArchiveClassesAtExit=\\S+/cds/service-17-[0-9]+\\.jsa ");
 
-        Files.writeString(app.resolve("cds/service.jsa"), "archive");
-        assertThat(start("jdk-17.0.15+6")).contains("-XX:SharedArchiveFile=" + app.resolve("cds/service.jsa") + " ");
+        Files.writeString(cacheIn(first), "archive");
+        assertThat(start("jdk-17.0.15+6")).contains("-XX:SharedArchiveFile=" + cacheIn(first) + " ");
+    }
+
+    @Test
+    void anotherApplicationJarWritesItsOwnCacheAndTheOldOneGoes() throws Exception {
+        Path old = cacheIn(start("jdk-17.0.15+6"));
+        Files.writeString(old, "archive of the previous image");
+
+        Files.writeString(app.resolve("partner-service.jar"), "the next version");
+        String next = start("jdk-17.0.15+6");
+        assertThat(next).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(cacheIn(next)).isNotEqualTo(old);
+        assertThat(old).doesNotExist();
     }
 
     @Test
     void anEmptyCacheLeftByAnInterruptedStopIsWrittenAgain() throws Exception {
-        Files.createFile(app.resolve("cds/service.aot"));
+        Files.createFile(cacheIn(start("jdk-25")));
         assertThat(start("jdk-25")).contains("-XX:AOTCacheOutput=");
     }
 
     @Test
     void withoutTemurinsVersionVariableTheJvmIsAsked() throws Exception {
-        assertThat(start(null)).contains("-XX:ArchiveClassesAtExit=" + app.resolve("cds/service.jsa") + " ");
+        assertThat(start(null)).containsPattern("-XX:ArchiveClassesAtExit=\\S+/cds/service-21-[0-9]+\\.jsa ");
+    }
+
+    /** The cache a start named, written or mapped. */
+    private static Path cacheIn(String printed) {
+        Matcher option = Pattern.compile("-XX:[A-Za-z]+=(\\S+/cds/\\S+)").matcher(printed);
+        assertThat(option.find()).as(printed).isTrue();
+        return Path.of(option.group(1));
     }
 
     private String start(String javaVersion) throws IOException, InterruptedException {

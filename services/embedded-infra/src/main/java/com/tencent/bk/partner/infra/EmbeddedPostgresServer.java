@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,25 +41,71 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *                    uses it has closed (the JVM runs shutdown hooks in parallel)
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean stopWithJvm) {
+        if (port > 0) {
+            return startOn(dataDirectory, port, stopWithJvm);
+        }
+        // never the library's own choice of a free port: it frees the port it found before PostgreSQL binds it, in
+        // the range where the kernel hands out ports to every other process too (FreePorts). A port picked here can
+        // still be taken before PostgreSQL binds it; then the next one is tried.
+        IllegalStateException taken = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return startOn(dataDirectory, FreePorts.pick(), stopWithJvm);
+            } catch (PortTakenException e) {
+                taken = e;
+            }
+        }
+        throw taken;
+    }
+
+    private static EmbeddedPostgresServer startOn(Path dataDirectory, int port, boolean stopWithJvm) {
+        // the library counts a server as started once something on its port answers a query; this name says
+        // whether that something is the server it started, or another one that had the port first
+        String clusterName = "embedded-" + UUID.randomUUID();
+        EmbeddedPostgres postgres;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
+                    .setServerConfig("cluster_name", clusterName)
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(stopWithJvm);
+                    .setRegisterShutdownHook(stopWithJvm)
+                    .setPort(port);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            // never the library's own choice of a free port: it frees the port it found before PostgreSQL binds
-            // it, in the range where the kernel hands out ports to every other process too (FreePorts)
-            builder.setPort(port > 0 ? port : FreePorts.pick());
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL listening on port {} (data: {})", postgres.getPort(),
-                    dataDirectory == null ? "temporary" : dataDirectory);
-            return new EmbeddedPostgresServer(postgres);
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+        if (!clusterName.equals(clusterNameOn(postgres))) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException alreadyGone) {
+                // it could not bind its port and has exited
+            }
+            throw new PortTakenException("port " + port + " is served by another PostgreSQL");
+        }
+        log.info("Embedded PostgreSQL listening on port {} (data: {})", postgres.getPort(),
+                dataDirectory == null ? "temporary" : dataDirectory);
+        return new EmbeddedPostgresServer(postgres);
+    }
+
+    private static String clusterNameOn(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("show cluster_name")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Embedded PostgreSQL on port " + postgres.getPort() + " does not answer", e);
+        }
+    }
+
+    /** Another process listened on the port by the time PostgreSQL tried to bind it. */
+    private static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
         }
     }
 

@@ -73,6 +73,14 @@ class TierReevaluationTest extends ServiceIntegrationTest {
         assertThat(lateCompletion.getStatusCode().value()).as("a task that closed by itself is gone, not an error")
                 .isEqualTo(404);
         assertThat(lateCompletion.getBody()).contains("no longer exists");
+
+        // its history keeps the steps it took, not the parallel, exclusive and event-based gateways between them
+        List<String> activities = jdbcClient.sql("select act_id_ from act_hi_actinst where proc_inst_id_ in "
+                        + "(select id_ from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'tier-reevaluation')")
+                .param(partnerId).query(String.class).list();
+        assertThat(activities).contains("open-shortfall", "follow-up-shortfall", "headcount-changed",
+                "recheck-headcount", "close-shortfall").doesNotContain("outcome", "shortfall-opened", "join-await",
+                "await-headcount-or-grace-end", "restored");
     }
 
     @Test

@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.migration.instance.MigratingActivityInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 
 /**
  * The engine's history as the program office needs it: everything of level {@code full} — process, activity
@@ -63,11 +64,19 @@ public final class ProgramHistoryLevel extends AbstractHistoryLevel {
         return !(OF_ACTIVITY_INSTANCES.contains(eventType) && atGateway(entity));
     }
 
+    /** The execution at an activity, or an activity instance being migrated (with its own gateway's row). */
     private static boolean atGateway(Object entity) {
         if (entity instanceof ExecutionEntity execution) {
-            ActivityImpl activity = execution.getActivity();
-            return activity != null && GATEWAYS.contains((String) activity.getProperty("type"));
+            return isGateway(execution.getActivity());
+        }
+        if (entity instanceof MigratingActivityInstance migrating) {
+            return isGateway(migrating.getSourceScope()) || isGateway(migrating.getTargetScope());
         }
         return false;
+    }
+
+    private static boolean isGateway(ScopeImpl scope) {
+        Object type = scope == null ? null : scope.getProperty("type");
+        return type != null && GATEWAYS.contains(type);
     }
 }
