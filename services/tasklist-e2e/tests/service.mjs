@@ -15,13 +15,7 @@ export const targetDir = resolve(moduleDir, 'target');
  * more).
  */
 async function freePort() {
-  let ephemeralStart = 32768;
-  try {
-    ephemeralStart = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
-  } catch {
-    // not Linux: its default
-  }
-  const [from, to] = ephemeralStart - 10000 >= 2000 ? [10000, ephemeralStart] : [10000, 65536];
+  const [from, to] = portRange;
   for (let attempt = 0; attempt < 1000; attempt++) {
     const port = from + Math.floor(Math.random() * (to - from));
     if (!handedOut.has(port) && await bindable(port)) {
@@ -32,6 +26,16 @@ async function freePort() {
   throw new Error(`no free port in ${from}-${to - 1}`);
 }
 
+/** [from, to): below the ephemeral range, or the whole user range when the kernel leaves no room below it. */
+const portRange = (() => {
+  let ephemeralStart = 32768;
+  try {
+    ephemeralStart = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  } catch {
+    // not Linux: its default
+  }
+  return ephemeralStart - 10000 >= 2000 ? [10000, ephemeralStart] : [10000, 65536];
+})();
 const handedOut = new Set();
 
 function bindable(port) {

@@ -59,7 +59,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         generation++;
         process = run("kafka.Kafka", config.toString()).process;
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos(); // a bound for a busy machine
-        while (!process.isAlive() || !answers()) {
+        while (!answers()) { // its own cluster id: never another broker on the port
             if (!process.isAlive()) {
                 throw new IllegalStateException("the broker exited with " + process.exitValue() + "; see " + log());
             }

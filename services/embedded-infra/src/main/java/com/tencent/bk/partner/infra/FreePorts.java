@@ -31,20 +31,21 @@ public final class FreePorts {
     /** Where Linux's ephemeral range starts by default. */
     private static final int DEFAULT_EPHEMERAL_START = 32_768;
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
+    /** Where to pick: read once, the kernel's range does not change under a running build. */
+    private static final int[] RANGE = range(ephemeralStart());
 
     private FreePorts() {
     }
 
     public static synchronized int pick() {
-        int[] range = range(ephemeralStart());
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(range[0], range[1]);
+            int port = ThreadLocalRandom.current().nextInt(RANGE[0], RANGE[1]);
             if (!HANDED_OUT.contains(port) && bindable(port)) {
                 HANDED_OUT.add(port);
                 return port;
             }
         }
-        throw new IllegalStateException("no free port in " + range[0] + "-" + (range[1] - 1));
+        throw new IllegalStateException("no free port in " + RANGE[0] + "-" + (RANGE[1] - 1));
     }
 
     /** @return [from, to) below the ephemeral range, or the whole user range when the kernel leaves none below */
