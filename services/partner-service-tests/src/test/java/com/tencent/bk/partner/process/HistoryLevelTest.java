@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencent.bk.partner.support.Companies;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
+import com.tencent.bk.partner.support.TestUsers;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,31 @@ class HistoryLevelTest extends ServiceIntegrationTest {
         // the routing happened all the same: the onboarding ran to its end
         assertThat(count("select count(*) from act_hi_procinst where business_key_ = ? and end_time_ is not null"
                 + " and proc_def_key_ = 'partner-onboarding'", partnerId)).isEqualTo(1);
+    }
+
+    @Test
+    void theCopiesATaskShowsAreNotHistoryButTheTaskAndItsDecisionAre() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        String review = engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application");
+        String copies = String.join(",", Variables.COPIED_ONTO_TASKS.stream().map(name -> "'" + name + "'").toList());
+        assertThat(jdbcClient.sql("select count(*) from act_ru_variable where task_id_ = ? and name_ in (" + copies
+                + ")").param(review).query(Long.class).single()).as("the copies the task shows").isGreaterThanOrEqualTo(4);
+
+        engine.work(TestUsers.REVIEWER, review, java.util.Map.of("approved", true, "comment", "ok"));
+        engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+
+        String ofThePartner = " where proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ = ?)";
+        assertThat(count("select count(*) from act_hi_varinst" + ofThePartner + " and task_id_ is not null"
+                + " and name_ in (" + copies + ")", partnerId)).as("copies kept as history").isZero();
+        assertThat(count("select count(*) from act_hi_varinst" + ofThePartner + " and name_ = 'companyName'"
+                + " and task_id_ is null", partnerId)).as("the process's own variable").isEqualTo(1);
+        assertThat(count("select count(*) from act_hi_varinst" + ofThePartner + " and name_ = 'approved'",
+                partnerId)).as("the decision").isEqualTo(1);
+        assertThat(jdbcClient.sql("select name_ from act_hi_taskinst where id_ = ?").param(review)
+                .query(String.class).single()).as("the task's history names the company").contains("测试");
+        assertThat(jdbcClient.sql("select count(*) from act_ru_variable where task_id_ = ?").param(review)
+                .query(Long.class).single()).as("the copies went with the task").isZero();
     }
 
     @Test

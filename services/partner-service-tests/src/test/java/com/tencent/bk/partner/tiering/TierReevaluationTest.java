@@ -83,6 +83,53 @@ class TierReevaluationTest extends ServiceIntegrationTest {
                 "await-headcount-or-grace-end", "restored");
     }
 
+    /**
+     * A shortfall writes each variable once, where it is needed: the process keeps what its steps route on and
+     * the figures of the finding, the task what its list and form show of the partner (from the registry). No
+     * copy at both scopes, no null written, and the form still finds every field it shows. Every variable is a
+     * runtime and a history row on the revocation path (bench B3).
+     */
+    @Test
+    void aShortfallWritesEachVariableOnceAndItsFormFindsEveryField() throws Exception {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "ENTERPRISE", 5, 5);
+        revoke(partnerId, certificates.get(0));
+        String task = engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+
+        Map<String, List<String>> byScope = new java.util.TreeMap<>();
+        jdbcClient.sql("select name_, case when task_id_ is null then 'process' else 'task' end as scope "
+                        + "from act_ru_variable where proc_inst_id_ = (select id_ from act_ru_execution where "
+                        + "business_key_ = ? and parent_id_ is null and proc_def_id_ like 'tier-reevaluation:%')")
+                .param(partnerId).query((row, i) -> Map.entry(row.getString("scope"), row.getString("name_"))).list()
+                .forEach(entry -> byScope.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>())
+                        .add(entry.getValue()));
+        assertThat(byScope.get("process")).containsExactlyInAnyOrder("evaluationOutcome", "automationService",
+                "automationUsage", "development", "requiredAutomationService", "requiredAutomationUsage",
+                "requiredDevelopment", "graceEndsOn", "graceEndsAt");
+        assertThat(byScope.get("task")).containsExactlyInAnyOrder("partnerId", "companyName", "partnerType",
+                "partnerTypeName", "levelAtStake", "graceEndsOn");
+
+        JsonNode form = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + task + "/form-variables").getBody());
+        JsonNode fields;
+        try (var in = getClass().getResourceAsStream("/bpmn/follow-up-shortfall.form")) {
+            fields = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("components");
+        }
+        List<String> shown = new java.util.ArrayList<>();
+        fields.forEach(field -> {
+            if (field.path("disabled").asBoolean()) {
+                shown.add(field.path("key").asText());
+            }
+        });
+        assertThat(shown).hasSizeGreaterThan(8);
+        for (String key : shown) {
+            assertThat(form.path(key).path("value").isNull()).as(key).isFalse();
+            assertThat(form.path(key).path("value").asText()).as(key).isNotBlank();
+        }
+        assertThat(form.path("companyName").path("value").asText()).isEqualTo(partner(partnerId).path("companyName")
+                .asText());
+    }
+
     @Test
     void enterprisePartnerNotRestoredWithinTheGracePeriodMovesDownToTheLevelItStillMeets() {
         String partnerId = Companies.newPartnerId();

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.migration.instance.MigratingActivityInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 
 /**
@@ -19,7 +20,11 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
  *       and the registry keeps its own record of every decision, payment and deadline change;</li>
  *   <li>the activity instances of gateways ({@code ACT_HI_ACTINST}): a gateway only routes the token, no one acts
  *       and nothing is done there, and the path it chose shows in the activities after it. Each cost a row
- *       inserted and then updated in every command that passed it.</li>
+ *       inserted and then updated in every command that passed it;</li>
+ *   <li>the copies the service puts on each user task for its list and form ({@link Variables#COPIED_ONTO_TASKS},
+ *       local to the task): who the task is about and what is at stake, read from the registry, which keeps them.
+ *       The task's own history (name with company and type, who worked it, when) and the process's variables
+ *       stay.</li>
  * </ul>
  */
 public final class ProgramHistoryLevel extends AbstractHistoryLevel {
@@ -36,6 +41,8 @@ public final class ProgramHistoryLevel extends AbstractHistoryLevel {
     private static final Set<HistoryEventType> OF_ACTIVITY_INSTANCES = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
             HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_END,
             HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
+    private static final Set<HistoryEventType> OF_VARIABLES = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+            HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
     private static final Set<String> GATEWAYS = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.GATEWAY_PARALLEL,
             ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_EVENT_BASED, ActivityTypes.GATEWAY_COMPLEX);
 
@@ -61,7 +68,20 @@ public final class ProgramHistoryLevel extends AbstractHistoryLevel {
         if (LEFT_OUT.contains(eventType)) {
             return false;
         }
+        if (OF_VARIABLES.contains(eventType)) {
+            return !copiedOntoTask(entity);
+        }
         return !(OF_ACTIVITY_INSTANCES.contains(eventType) && atGateway(entity));
+    }
+
+    /**
+     * Decided by the variable's name and task, which never change: its creation, updates and deletion are all
+     * left out together. (A task's variables moved by a migration reach the history handler, which then writes
+     * the row it does not find.)
+     */
+    private static boolean copiedOntoTask(Object entity) {
+        return entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null
+                && Variables.COPIED_ONTO_TASKS.contains(variable.getName());
     }
 
     /** The execution at an activity, or an activity instance being migrated (with its own gateway's row). */

@@ -43,6 +43,20 @@ public final class Variables {
 
     public static final String ACCEPT_PAYMENT = "acceptPayment";
 
+    /** What a task is about, for the Tasklist's lists and forms (with the partner's id, company and type). */
+    public static final String PARTNER_TYPE_NAME = "partnerTypeName";
+    public static final String LEVEL_AT_STAKE = "levelAtStake";
+    public static final String AMOUNT_AT_STAKE = "amountAtStake";
+    public static final String GRACE_ENDS_ON = "graceEndsOn";
+
+    /**
+     * The variables the service copies onto each user task, local to it, when the task is created: who the task
+     * is about and what is at stake, from the registry and what the service recorded in the process. Copies for
+     * display, kept by the task only: {@link ProgramHistoryLevel} writes no history of them.
+     */
+    public static final java.util.Set<String> COPIED_ONTO_TASKS = java.util.Set.of(PARTNER_ID, COMPANY_NAME,
+            PARTNER_TYPE, PARTNER_TYPE_NAME, LEVEL_AT_STAKE, AMOUNT_AT_STAKE, GRACE_ENDS_ON);
+
     private Variables() {
     }
 }

@@ -14,9 +14,9 @@ public final class ListedVariables {
     public static final String PARTNER_ID = Variables.PARTNER_ID;
     public static final String COMPANY_NAME = Variables.COMPANY_NAME;
     public static final String PARTNER_TYPE = Variables.PARTNER_TYPE;
-    public static final String LEVEL_AT_STAKE = "levelAtStake";
-    public static final String AMOUNT_AT_STAKE = "amountAtStake";
-    public static final String GRACE_ENDS_ON = "graceEndsOn";
+    public static final String LEVEL_AT_STAKE = Variables.LEVEL_AT_STAKE;
+    public static final String AMOUNT_AT_STAKE = Variables.AMOUNT_AT_STAKE;
+    public static final String GRACE_ENDS_ON = Variables.GRACE_ENDS_ON;
 
     private static final Map<String, String> LABELS = buildLabels();
 

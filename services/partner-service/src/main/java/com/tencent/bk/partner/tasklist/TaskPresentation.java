@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskPresentation implements TaskListener {
 
-    static final String PARTNER_TYPE_NAME = "partnerTypeName";
+    static final String PARTNER_TYPE_NAME = Variables.PARTNER_TYPE_NAME;
     static final String SEPARATOR = " · ";
     private static final String AUDITED_PARTNER = "auditedPartnerId";
     /** Where a process has a deadline of its own, the variable holding it (an instant the service set). */
@@ -79,6 +80,9 @@ class TaskPresentation implements TaskListener {
         listed.put(ListedVariables.GRACE_ENDS_ON,
                 Bpmn.FOLLOW_UP_SHORTFALL.equals(taskKey) ? text(task, ListedVariables.GRACE_ENDS_ON) : null);
         partner.ifPresent(p -> listed.putAll(context.of(task, p, level)));
+        // a value the task does not have is left out, not written as null: two rows fewer per absent value
+        // (runtime and history); a filter's column shows it blank and sorts it with the nulls either way
+        listed.values().removeIf(Objects::isNull);
         task.setVariablesLocal(listed);
         earlierDecisions.addTo(task);
     }
@@ -113,7 +117,7 @@ class TaskPresentation implements TaskListener {
     }
 
     private static Optional<Instant> followUpAt(DelegateTask task) {
-        return DEADLINES.stream().map(name -> text(task, name)).filter(java.util.Objects::nonNull).findFirst()
+        return DEADLINES.stream().map(name -> text(task, name)).filter(Objects::nonNull).findFirst()
                 .map(Instant::parse);
     }
 

@@ -2,6 +2,7 @@ package com.tencent.bk.partner.tiering;
 
 import com.tencent.bk.partner.common.ProgramClock;
 import com.tencent.bk.partner.deadlines.DeadlineMoved;
+import com.tencent.bk.partner.process.Variables;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 class GraceFollowsItsTimer {
 
     static final String GRACE_ENDS_AT = "graceEndsAt";
-    static final String GRACE_ENDS_ON = "graceEndsOn";
+    static final String GRACE_ENDS_ON = Variables.GRACE_ENDS_ON;
 
     private final RuntimeService runtime;
 

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TierReevaluation {
 
+    static final String EVALUATION_OUTCOME = "evaluationOutcome";
+
     private final PartnerRegistry registry;
     private final VerifiedHeadcounts headcounts;
     private final TierRules rules;
@@ -133,20 +135,23 @@ public class TierReevaluation {
             workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
         } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {
             decided.offerWhile(evaluation, () ->
-                    workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(partner, evaluation)));
+                    workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(evaluation)));
         }
     }
 
-    private static Map<String, Object> startVariables(Partner partner, Evaluation evaluation) {
+    /**
+     * What the process and its follow-up form need, and no more: the outcome its first gateway routes on (set here
+     * only, by the service) and, for a shortfall, the figures its follow-up form shows. Who the partner is (id,
+     * company, type, level) the task carries as its listed variables, read from the registry
+     * ({@code TaskPresentation}); the steps find the partner by the business key. Each variable is two rows
+     * (runtime and history) on the revocation path.
+     */
+    private static Map<String, Object> startVariables(Evaluation evaluation) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("partnerId", partner.partnerId());
-        variables.put("partnerType", partner.type().name());
-        variables.put("companyName", partner.companyName());
-        variables.put("currentLevel", evaluation.currentLevel() == null ? null : evaluation.currentLevel().name());
-        variables.put("evaluationOutcome", evaluation.outcome().name());
-        variables.put("qualifyingLevel",
-                evaluation.qualifyingLevel() == null ? null : evaluation.qualifyingLevel().name());
-        variables.putAll(TierVariables.of(evaluation.headcount(), evaluation.required()));
+        variables.put(EVALUATION_OUTCOME, evaluation.outcome().name());
+        if (evaluation.outcome() == EvaluationOutcome.SHORTFALL) {
+            variables.putAll(TierVariables.of(evaluation.headcount(), evaluation.required()));
+        }
         return variables;
     }
 
