@@ -69,6 +69,10 @@ final class FakeDelegates {
         beans.put("applyPayment", delegate("applyPayment", execution -> { }));
         beans.put("changeLevel", delegate("changeLevel", execution -> { }));
         beans.put("openShortfall", delegate("openShortfall", this::openShortfall));
+        // the figures the follow-up form shows, local to the task (not a step of the process: not in calls())
+        beans.put("shortfallFigures", (TaskListener) task -> task.setVariablesLocal(Map.of("automationService", 2,
+                "automationUsage", 3, "development", 3, "requiredAutomationService", 3, "requiredAutomationUsage", 0,
+                "requiredDevelopment", 3)));
         beans.put("recheckHeadcount", delegate("recheckHeadcount",
                 execution -> execution.setVariable("restored", Boolean.TRUE.equals(recheckResults.poll()))));
         beans.put("closeShortfall", delegate("closeShortfall", execution -> { }));

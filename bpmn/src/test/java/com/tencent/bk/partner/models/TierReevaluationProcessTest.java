@@ -34,7 +34,7 @@ class TierReevaluationProcessTest extends ProcessTestSupport {
 
     @Test
     void upgradeChangesTheLevelAtOnce() {
-        ProcessInstance instance = evaluationChanged("UPGRADE", "LEVEL_3", "LEVEL_2");
+        ProcessInstance instance = evaluationChanged("UPGRADE");
 
         assertThat(instance).isEnded().hasPassed("change-level", "level-changed")
                 .hasNotPassed("open-shortfall", "follow-up-shortfall");
@@ -119,21 +119,11 @@ class TierReevaluationProcessTest extends ProcessTestSupport {
         assertFollowUpCancelled(followUp);
     }
 
-    private ProcessInstance evaluationChanged(String outcome, String currentLevel, String qualifyingLevel) {
+    /** Started as the service starts it: with the outcome only; the steps find the partner by business key. */
+    private ProcessInstance evaluationChanged(String outcome) {
         ClockUtil.setCurrentTime(Date.from(START));
         Map<String, Object> variables = new HashMap<>();
-        variables.put("partnerId", PARTNER_ID);
-        variables.put("partnerType", "ENTERPRISE");
-        variables.put("companyName", "福州示例科技有限公司");
-        variables.put("currentLevel", currentLevel);
         variables.put("evaluationOutcome", outcome);
-        variables.put("qualifyingLevel", qualifyingLevel);
-        variables.put("automationService", 2);
-        variables.put("automationUsage", 3);
-        variables.put("development", 3);
-        variables.put("requiredAutomationService", 3);
-        variables.put("requiredAutomationUsage", 0);
-        variables.put("requiredDevelopment", 3);
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("tier-reevaluation", PARTNER_ID, variables);
         assertThat(instance).isStarted();
         assertThat(instance.getBusinessKey()).isEqualTo(PARTNER_ID);
@@ -142,7 +132,7 @@ class TierReevaluationProcessTest extends ProcessTestSupport {
 
     /** A TRIAL partner dropped below its minimum with no lower level to fall back to. */
     private ProcessInstance shortfallOpened() {
-        ProcessInstance instance = evaluationChanged("SHORTFALL", "TRIAL", null);
+        ProcessInstance instance = evaluationChanged("SHORTFALL");
         assertThat(instance).hasPassed("open-shortfall").hasNotPassed("change-level")
                 .isWaitingAt("follow-up-shortfall", "await-headcount-or-grace-end");
         assertThat(instance).variables()

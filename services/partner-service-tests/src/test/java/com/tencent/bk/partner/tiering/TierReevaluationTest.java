@@ -103,11 +103,21 @@ class TierReevaluationTest extends ServiceIntegrationTest {
                 .param(partnerId).query((row, i) -> Map.entry(row.getString("scope"), row.getString("name_"))).list()
                 .forEach(entry -> byScope.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>())
                         .add(entry.getValue()));
-        assertThat(byScope.get("process")).containsExactlyInAnyOrder("evaluationOutcome", "automationService",
-                "automationUsage", "development", "requiredAutomationService", "requiredAutomationUsage",
-                "requiredDevelopment", "graceEndsOn", "graceEndsAt");
+        assertThat(byScope.get("process")).containsExactlyInAnyOrder("evaluationOutcome", "graceEndsOn",
+                "graceEndsAt");
         assertThat(byScope.get("task")).containsExactlyInAnyOrder("partnerId", "companyName", "partnerType",
-                "partnerTypeName", "levelAtStake", "graceEndsOn");
+                "partnerTypeName", "levelAtStake", "graceEndsOn", "automationService", "automationUsage",
+                "development", "requiredAutomationService", "requiredAutomationUsage", "requiredDevelopment");
+        // the figures of the decision that opened it, which the evaluation log keeps (and the history does not)
+        JsonNode decided = partner(partnerId).path("evaluation");
+        JsonNode figures = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + task + "/localVariables").getBody());
+        assertThat(figures.path("automationService").path("value").asInt())
+                .isEqualTo(decided.path("headcount").path("automationService").asInt()).isEqualTo(4);
+        assertThat(figures.path("requiredAutomationService").path("value").asInt())
+                .isEqualTo(decided.path("required").path("automationService").asInt());
+        assertThat(jdbcClient.sql("select count(*) from act_hi_varinst where task_id_ = ?").param(task)
+                .query(Long.class).single()).isZero();
 
         JsonNode form = EngineRestClient.read(engine.get(TestUsers.MANAGER,
                 "/engine-rest/task/" + task + "/form-variables").getBody());

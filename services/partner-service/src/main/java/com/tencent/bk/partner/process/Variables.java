@@ -50,12 +50,15 @@ public final class Variables {
     public static final String GRACE_ENDS_ON = "graceEndsOn";
 
     /**
-     * The variables the service copies onto each user task, local to it, when the task is created: who the task
-     * is about and what is at stake, from the registry and what the service recorded in the process. Copies for
-     * display, kept by the task only: {@link ProgramHistoryLevel} writes no history of them.
+     * The variables the service copies onto user tasks, local to each, when the task is created: who the task is
+     * about and what is at stake on every task, and the headcount against the minimums on a shortfall's
+     * follow-up. Copies of what the registry holds, for the task's list and form while it is open:
+     * {@link ProgramHistoryLevel} writes no history of them.
      */
     public static final java.util.Set<String> COPIED_ONTO_TASKS = java.util.Set.of(PARTNER_ID, COMPANY_NAME,
-            PARTNER_TYPE, PARTNER_TYPE_NAME, LEVEL_AT_STAKE, AMOUNT_AT_STAKE, GRACE_ENDS_ON);
+            PARTNER_TYPE, PARTNER_TYPE_NAME, LEVEL_AT_STAKE, AMOUNT_AT_STAKE, GRACE_ENDS_ON, AUTOMATION_SERVICE,
+            AUTOMATION_USAGE, DEVELOPMENT, REQUIRED_AUTOMATION_SERVICE, REQUIRED_AUTOMATION_USAGE,
+            REQUIRED_DEVELOPMENT);
 
     private Variables() {
     }

@@ -8,7 +8,6 @@ import com.tencent.bk.partner.registry.PartnerRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.Map;
@@ -140,19 +139,13 @@ public class TierReevaluation {
     }
 
     /**
-     * What the process and its follow-up form need, and no more: the outcome its first gateway routes on (set here
-     * only, by the service) and, for a shortfall, the figures its follow-up form shows. Who the partner is (id,
-     * company, type, level) the task carries as its listed variables, read from the registry
-     * ({@code TaskPresentation}); the steps find the partner by the business key. Each variable is two rows
-     * (runtime and history) on the revocation path.
+     * The outcome the process's first gateway routes on, set here only (by the service), and nothing else: the
+     * steps find the partner by the business key and decide from the registry, and the follow-up task carries the
+     * copies its list and form show ({@code TaskPresentation}, {@link ShortfallFigures}). Each process variable is
+     * two rows (runtime and history) on the revocation path.
      */
     private static Map<String, Object> startVariables(Evaluation evaluation) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(EVALUATION_OUTCOME, evaluation.outcome().name());
-        if (evaluation.outcome() == EvaluationOutcome.SHORTFALL) {
-            variables.putAll(TierVariables.of(evaluation.headcount(), evaluation.required()));
-        }
-        return variables;
+        return Map.of(EVALUATION_OUTCOME, evaluation.outcome().name());
     }
 
     record LastResult(EvaluationOutcome outcome, com.tencent.bk.partner.registry.PartnerLevel qualifyingLevel) {
