@@ -88,7 +88,7 @@ public final class Bench {
                     options.serviceJvmOptions(), options.serviceArguments(), serviceUrl, infrastructure.user(),
                     infrastructure.password(), infrastructure.bootstrapServers(), options.httpPort(),
                     Infrastructure.env("BK_ADMIN_PASSWORD", "admin-local"), options.serviceEnvironment(), true,
-                    options.serviceJava());
+                    options.serviceJava(), options.serviceAheadOfTime());
             ServiceProcess.Settings settings = plainSettings.withJvmOptions(
                     (jvmOptions + " " + GcPauses.jvmOption(gcLog)).trim());
             if (ClassDataSharing.enabled()) {
@@ -176,7 +176,8 @@ public final class Bench {
             RunReport report = new RunReport(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                     options.smoke() ? "smoke" : options.startupOnly() ? "startup-only" : "full", machine, infrastructure.description(), postgres,
                     latencyDefinition, options.serviceJar().toString(),
-                    options.serviceJava().describe() + " " + (jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions),
+                    options.serviceJava().describe() + " " + (jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions)
+                            + (options.serviceAheadOfTime() ? " -Dspring.aot.enabled=true" : ""),
                     options.serviceArguments(),
                     sizes.asMap(), snapshots, measured.rows(), startupFresh, startupExisting,
                     peakRss, options.serviceEnvironment(), startupBaseline, gcPauses, measured.failedChecks(),

@@ -14,7 +14,8 @@ import java.util.Map;
 record BenchOptions(boolean smoke, int events, int instances, int backlog, boolean external, Path serviceJar,
                     Path workDir, Path output, int postgresPort, int kafkaPort, int httpPort, String serviceJvmOptions,
                     String serviceArguments, Map<String, String> serviceEnvironment, JavaRuntime serviceJava,
-                    boolean startupBaseline, boolean startupOnly, boolean durable, boolean profile) {
+                    boolean startupBaseline, boolean startupOnly, boolean durable, boolean profile,
+                    boolean serviceAheadOfTime) {
 
     /** The service's default JVM options: those of its Dockerfile (docs/operations.md). */
     static final String SERVICE_JVM_OPTIONS = "-Xmx384m -Xms64m -XX:GCTimeRatio=4 -XX:MaxGCPauseMillis=100 "
@@ -51,6 +52,9 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                                     the service's startup with                           [on; smoke off]
               --service-args S      extra arguments of the service, e.g. to try a configuration:
                                     "--spring.kafka.listener.concurrency=3"                  [none]
+              --service-aot on|off  the service on the bean definitions Spring AOT generated at build time
+                                    (-Dspring.aot.enabled=true), as its image starts it; the startup baseline
+                                    always without                                            [on]
               --pg-durability on|off  embedded PostgreSQL with fsync and synchronous_commit on, as a
                                     production server runs; off = the embedded defaults of run-local [on]
             """.formatted(SERVICE_JVM_OPTIONS, SERVICE_ENVIRONMENT.isEmpty() ? "none" : SERVICE_ENVIRONMENT);
@@ -76,6 +80,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         boolean startupBaseline = !smoke;
         String serviceArguments = "";
         boolean durable = true;
+        boolean aheadOfTime = true;
         for (int i = 0; i < rest.size(); i += 2) {
             String name = rest.get(i);
             if (name.equals("--help") || name.equals("-h")) {
@@ -99,6 +104,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 case "--startup-baseline" -> startupBaseline = onOrOff(name, value);
                 case "--service-java" -> serviceJava = JavaRuntime.of(Path.of(value));
                 case "--pg-durability" -> durable = onOrOff(name, value);
+                case "--service-aot" -> aheadOfTime = onOrOff(name, value);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -109,7 +115,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
                 serviceJar != null ? serviceJar : ServiceJar.find(),
                 workDir.toAbsolutePath(), (output != null ? output : workDir.resolve("results.json")).toAbsolutePath(),
                 portNumbers[0], portNumbers[1], portNumbers[2], jvmOptions, serviceArguments, environment(environment),
-                serviceJava, startupBaseline, startupOnly, durable, profile);
+                serviceJava, startupBaseline, startupOnly, durable, profile, aheadOfTime);
     }
 
     private static int positive(String name, String value) {

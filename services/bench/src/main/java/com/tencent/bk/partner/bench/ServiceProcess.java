@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The partner service as its own operating-system process, started from its executable jar with the
- * {@code local} profile (its demo users drive the HTTP side) and the {@code BK_*} variables of production.
+ * {@code local} profile (its demo users drive the HTTP side) and the {@code BK_*} variables of production, on its
+ * class-data archive and its ahead-of-time bean definitions unless told otherwise, as its image starts it.
  * Knows how long it took to become healthy and samples its resident memory.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -32,31 +33,44 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * @param environment      variables added to the process's ({@code MALLOC_ARENA_MAX}, …)
      * @param classDataSharing false starts from the executable jar as it is, as a default application starts
+     * @param aheadOfTime      runs on the bean definitions Spring AOT generated when the jar was built
+     *                         ({@code -Dspring.aot.enabled=true}), as the service's image does; only for a jar
+     *                         built so, and without a profile that adds beans (the simulation's)
      */
     public record Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
                     String bootstrap, int httpPort, String adminPassword, Map<String, String> environment,
-                    boolean classDataSharing, JavaRuntime java) {
+                    boolean classDataSharing, JavaRuntime java, boolean aheadOfTime) {
 
+        /** The service as its image starts it: with its class-data archive and its ahead-of-time bean definitions. */
         public Settings(Path jar, String jvmOptions, String arguments, String jdbcUrl, String user, String password,
                         String bootstrap, int httpPort, String adminPassword) {
             this(jar, jvmOptions, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword, Map.of(),
-                    true, JavaRuntime.current());
+                    true, JavaRuntime.current(), true);
         }
 
         Settings withJvmOptions(String options) {
             return new Settings(jar, options, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword,
-                    environment, classDataSharing, java);
+                    environment, classDataSharing, java, aheadOfTime);
         }
 
         Settings withDatabase(String url) {
             return new Settings(jar, jvmOptions, arguments, url, user, password, bootstrap, httpPort, adminPassword,
-                    environment, classDataSharing, java);
+                    environment, classDataSharing, java, aheadOfTime);
         }
 
-        /** Another application started alike: its own jar, no service arguments, with or without an archive. */
+        /** Without the ahead-of-time bean definitions: Spring reads the configuration classes at every start. */
+        public Settings withoutAheadOfTime() {
+            return new Settings(jar, jvmOptions, arguments, jdbcUrl, user, password, bootstrap, httpPort, adminPassword,
+                    environment, classDataSharing, java, false);
+        }
+
+        /**
+         * Another application started alike: its own jar, no service arguments, with or without an archive, and
+         * without ahead-of-time bean definitions (an application generated as it comes has none).
+         */
         Settings forApplication(Path otherJar, boolean withClassDataSharing) {
             return new Settings(otherJar, jvmOptions, "", jdbcUrl, user, password, bootstrap, httpPort, adminPassword,
-                    environment, withClassDataSharing, java);
+                    environment, withClassDataSharing, java, false);
         }
     }
 
@@ -130,6 +144,9 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
         }
         command.addAll(extraJvmOptions);
+        if (settings.aheadOfTime()) {
+            command.add("-Dspring.aot.enabled=true");
+        }
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local"));
         if (!settings.arguments().isBlank()) {
             command.addAll(List.of(settings.arguments().trim().split("\\s+")));

@@ -49,7 +49,7 @@ class ImageStartTest {
     void java25WritesItsAheadOfTimeCacheOnTheFirstStartAndMapsItLater() throws Exception {
         String first = start("jdk-25.0.1+8");
         assertThat(first).matches("-Xmx384m -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + Pattern.quote(
-                app.resolve("cds").toString()) + "/service-25-[0-9]+\\.aot -jar " + Pattern.quote(
+                app.resolve("cds").toString()) + "/service-25-[0-9]+\\.aot -Dspring.aot.enabled=true -jar " + Pattern.quote(
                 app.resolve("partner-service.jar").toString()) + " --debug");
 
         Files.writeString(cacheIn(first), "cache");
@@ -88,6 +88,13 @@ class ImageStartTest {
         assertThat(start(null)).containsPattern("-XX:ArchiveClassesAtExit=\\S+/cds/service-21-[0-9]+\\.jsa ");
     }
 
+    @Test
+    void theServiceRunsOnItsAheadOfTimeBeanDefinitionsUnlessTurnedOff() throws Exception {
+        assertThat(start("jdk-17.0.15+6")).contains(" -Dspring.aot.enabled=true -jar ");
+        assertThat(start("jdk-17.0.15+6", Map.of("BK_SPRING_AOT", "false"))).contains(" -Dspring.aot.enabled=false -jar ")
+                .doesNotContain("spring.aot.enabled=true");
+    }
+
     /** The cache a start named, written or mapped. */
     private static Path cacheIn(String printed) {
         Matcher option = Pattern.compile("-XX:[A-Za-z]+=(\\S+/cds/\\S+)").matcher(printed);
@@ -96,12 +103,18 @@ class ImageStartTest {
     }
 
     private String start(String javaVersion) throws IOException, InterruptedException {
+        return start(javaVersion, Map.of());
+    }
+
+    private String start(String javaVersion, Map<String, String> more) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", START.toString(), "--debug")).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("PATH", bin + ":/usr/bin:/bin");
         env.put("APP_HOME", app.toString());
         env.put("JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1");
         env.remove("JAVA_VERSION");
+        env.remove("BK_SPRING_AOT");
+        env.putAll(more);
         if (javaVersion != null) {
             env.put("JAVA_VERSION", javaVersion);
         }

@@ -5,17 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tencent.bk.partner.support.EngineRestClient;
 import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * The API's description is public and read only, and opens nothing else: the document and Swagger UI need no
  * login, while the API they describe, the actuator and Camunda's REST API still do; a refusal is problem+json.
  */
 class ApiDocumentationAccessTest extends ServiceIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theDocumentAndSwaggerUiNeedNoLogin() {
@@ -56,5 +68,34 @@ class ApiDocumentationAccessTest extends ServiceIntegrationTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(EngineRestClient.read(refused.getBody()).path("title").asText()).isEqualTo("Forbidden");
+    }
+
+    /**
+     * BK_API_DOCS=false: on the image's ahead-of-time bean definitions springdoc's beans stay (they were decided
+     * when the jar was built), so switching off has to close the paths, not only drop the beans.
+     */
+    @Test
+    void switchedOffTheyAreClosedEvenWhereTheirBeansRemain() throws Exception {
+        List<String> paths = List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
+                "/swagger-ui.html", "/swagger-ui/index.html");
+        for (String path : paths) {
+            assertThat(anonymousMayRead(path, true, true)).as(path).isTrue();
+            assertThat(anonymousMayRead(path, false, false)).as(path).isFalse();
+        }
+        assertThat(anonymousMayRead("/v3/api-docs", true, false)).isTrue();
+        assertThat(anonymousMayRead("/swagger-ui/index.html", true, false)).isFalse();
+        assertThat(anonymousMayRead("/v3/api-docs", false, true)).isFalse();
+        assertThat(anonymousMayRead("/swagger-ui/index.html", false, true)).isTrue();
+    }
+
+    /** The decision of the chain the service builds for the webapps, docs and actuator, with the given switches. */
+    private boolean anonymousMayRead(String path, boolean apiDocs, boolean swaggerUi) throws Exception {
+        // a plain instance: the context's proxy would answer with the chain it already built
+        SecurityFilterChain chain = new SecurityConfiguration().webSecurity(context.getBean(HttpSecurity.class), apiDocs, swaggerUi);
+        AuthorizationFilter authorization = chain.getFilters().stream().filter(AuthorizationFilter.class::isInstance)
+                .map(AuthorizationFilter.class::cast).findFirst().orElseThrow();
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        return authorization.getAuthorizationManager().authorize(() -> new AnonymousAuthenticationToken("test",
+                "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")), request).isGranted();
     }
 }

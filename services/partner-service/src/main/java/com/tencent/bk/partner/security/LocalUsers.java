@@ -8,19 +8,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo users for trying the service on a laptop: one per group, a lead in two groups (to see the four-eyes
  * rule at work), and the partner website's account.
- * Exists only in the {@code local} profile; production has no default users.
+ * Created only when the {@code local} profile is active; production has no default users. The profile is checked
+ * when the service is ready rather than with {@code @Profile}: the image runs on bean definitions fixed when the
+ * jar was built (Spring AOT, processed without a profile), which serve the {@code local} runs of the bench and the
+ * fault tests as well.
  */
 @Component
-@Profile("local")
 class LocalUsers {
+
+    static final String PROFILE = "local";
 
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
 
@@ -37,12 +41,14 @@ class LocalUsers {
             new LocalUser("website", "website-local", List.of(), "the partner website: POST /api/applications"));
 
     private final IdentityService identity;
+    private final Environment environment;
     private final String adminId;
     private final String adminPassword;
 
-    LocalUsers(IdentityService identity, @Value("${camunda.bpm.admin-user.id}") String adminId,
+    LocalUsers(IdentityService identity, Environment environment, @Value("${camunda.bpm.admin-user.id}") String adminId,
                @Value("${camunda.bpm.admin-user.password}") String adminPassword) {
         this.identity = identity;
+        this.environment = environment;
         this.adminId = adminId;
         this.adminPassword = adminPassword;
     }
@@ -50,6 +56,9 @@ class LocalUsers {
     @EventListener(ApplicationReadyEvent.class)
     @Order(100) // after AccessSetup created the groups
     void createDemoUsers() {
+        if (!environment.matchesProfiles(PROFILE)) {
+            return;
+        }
         StringBuilder table = new StringBuilder("\n\nLocal users (local profile only):\n");
         for (LocalUser user : USERS) {
             if (identity.createUserQuery().userId(user.id()).count() == 0) {

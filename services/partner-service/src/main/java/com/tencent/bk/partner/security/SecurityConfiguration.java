@@ -1,7 +1,9 @@
 package com.tencent.bk.partner.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -95,14 +97,26 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http,
+                                    @Value("${springdoc.api-docs.enabled:true}") boolean apiDocs,
+                                    @Value("${springdoc.swagger-ui.enabled:true}") boolean swaggerUi) throws Exception {
+        List<String> documentation = new ArrayList<>();
+        if (apiDocs) {
+            documentation.addAll(API_DOCUMENT);
+        }
+        if (swaggerUi) {
+            documentation.addAll(SWAGGER_UI);
+        }
         return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/camunda/**"), path("/error")).permitAll()
-                        .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
-                        .requestMatchers(apiDocumentation()).permitAll()
-                        .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(path("/camunda/**"), path("/error")).permitAll()
+                            .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll();
+                    if (!documentation.isEmpty()) {
+                        requests.requestMatchers(readOnly(documentation)).permitAll();
+                    }
+                    requests.requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
+                            .anyRequest().denyAll();
+                })
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new ThrottleAwareEntryPoint(REALM)))
                 .exceptionHandling(denied -> denied.accessDeniedHandler(SecurityProblems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -111,12 +125,17 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** springdoc's document (JSON, YAML, the UI's config) and Swagger UI's page and assets, read only; nothing else. */
-    private static final List<String> API_DOCUMENTATION = List.of(
-            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html", "/swagger-ui/*");
+    /**
+     * springdoc's document (JSON, YAML, the UI's config) and Swagger UI's page and assets, read only; nothing else.
+     * Opened here only while switched on ({@code BK_API_DOCS}): on the image's ahead-of-time bean definitions,
+     * built with both on, switching them off no longer removes their beans.
+     */
+    private static final List<String> API_DOCUMENT = List.of("/v3/api-docs", "/v3/api-docs.yaml",
+            "/v3/api-docs/swagger-config");
+    private static final List<String> SWAGGER_UI = List.of("/swagger-ui.html", "/swagger-ui/*");
 
-    private static RequestMatcher[] apiDocumentation() {
-        return API_DOCUMENTATION.stream()
+    private static RequestMatcher[] readOnly(List<String> patterns) {
+        return patterns.stream()
                 .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern))
                 .toArray(RequestMatcher[]::new);
     }

@@ -53,12 +53,14 @@ final class Stack implements AutoCloseable {
         starts++;
         // C1 and the serial collector: on a build's busy 2 cores, compiler and GC threads are work taken from the
         // rest. The class-data archive only if it is there: in the build, the fault tests beside train it, and the
-        // simulation, the build's longest test, does not wait for that
+        // simulation, the build's longest test, does not wait for that. Its profile adds beans, which the jar's
+        // ahead-of-time bean definitions (built without a profile) do not have: Spring reads them at start
         service = ServiceProcess.startWithoutWaiting(new ServiceProcess.Settings(jar,
                         "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
                         "--spring.profiles.active=simulation --partner.simulation.enabled=true "
                                 + "--logging.level.com.tencent.bk.partner=WARN",
-                        jdbcUrl, EmbeddedPostgresServer.USER, "", kafka.bootstrapServers(), port, ADMIN_PASSWORD),
+                        jdbcUrl, EmbeddedPostgresServer.USER, "", kafka.bootstrapServers(), port, ADMIN_PASSWORD)
+                        .withoutAheadOfTime(),
                 directory.resolve("service-" + starts + ".log"), new ServiceApi(port), Duration.ofMinutes(6));
         http = new ServiceHttp(port);
         return http;
