@@ -32,6 +32,9 @@ public final class LocalStack {
 
         SpringApplication application = new SpringApplication(PartnerServiceApplication.class);
         application.setAdditionalProfiles("local");
+        // the service's class, not this one: with -Dspring.aot.enabled=true Spring looks for the generated bean
+        // definitions of the main application class, and only the service's jar has them
+        application.setMainApplicationClass(PartnerServiceApplication.class);
         // the same variables the service reads in production (application.yml), pointed at the embedded parts
         System.setProperty("BK_DB_URL", jdbcUrl);
         System.setProperty("BK_DB_USER", EmbeddedPostgresServer.USER);
