@@ -2,8 +2,10 @@
 // driven by playwright-core). Every step leaves a screenshot in target/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { api, newPartnerId, readEvents, startService, targetDir, users, waitFor } from './service.mjs';
 
@@ -33,6 +35,21 @@ async function taskId(user, partnerId, taskKey) {
 
 const awaitTask = (user, partnerId, taskKey) =>
   waitFor(`${taskKey} of ${partnerId} for ${user}`, () => taskId(user, partnerId, taskKey));
+
+/** Certification events as the training & exam system sends them, with the project's own scripts/kafka-send. */
+async function certificationEvents(partnerId, events) {
+  const lines = events.map(([type, data], i) => `${partnerId}\t${JSON.stringify({
+    specversion: '1.0', id: `e2e-${partnerId}-${type}-${i}`, source: '/bk/training-exam', type,
+    time: new Date().toISOString(), subject: partnerId, datacontenttype: 'application/json', data: { partnerId, ...data },
+  })}\n`).join('');
+  const script = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'scripts', 'kafka-send');
+  await new Promise((done, fail) => {
+    const child = execFile(script, ['bk.certification.events'], {
+      env: { ...process.env, BK_KAFKA_BOOTSTRAP: service.kafkaBootstrap }, timeout: 120_000,
+    }, (error) => (error ? fail(error) : done()));
+    child.stdin.end(lines);
+  });
+}
 
 /** A signed-in Tasklist page for one user, in a context of its own (its own cookies, like another browser). */
 async function signIn(user) {
@@ -329,4 +346,56 @@ test('Complete without a choice is refused, a rejection needs a reason, and the 
       || event.subject === company.rejected.partnerId);
   }, 120_000);
   assert.equal(rejected.data.reason, reason);
+});
+
+test('a manager follows up a shortfall: the form shows the headcount against the minimum of the decision that opened it', async () => {
+  await apply('shortfall', 'COMMUNITY', '浏览器测试戊社区 Browser Test E');
+  const { partnerId } = company.shortfall;
+  const issuedOn = new Date().toISOString().slice(0, 10);
+  const grant = (certificateId, track, level) => ['bk.certification.granted',
+    { certificateId, engineerId: `${certificateId}-engineer`, track, ...(level ? { level } : {}), issuedOn }];
+  // a community partner's minimum: two automation engineers at service level and one developer
+  await certificationEvents(partnerId, [grant(`${partnerId}-A1`, 'AUTOMATION', 'SERVICE'),
+    grant(`${partnerId}-A2`, 'AUTOMATION', 'SERVICE'), grant(`${partnerId}-D1`, 'DEVELOPMENT')]);
+  await waitFor('the three certificates counted', async () =>
+    (await api(service.baseUrl, 'website')('GET', `/api/partners/${partnerId}`)).body.headcount?.automationService === 2
+      && (await api(service.baseUrl, 'website')('GET', `/api/partners/${partnerId}`)).body.headcount?.development === 1, 60_000);
+  const review = await awaitTask('reviewer', partnerId, 'review-application');
+  const reviewer = api(service.baseUrl, 'reviewer');
+  assert.equal((await reviewer('POST', `/engine-rest/task/${review}/claim`, { userId: 'reviewer' })).status, 204);
+  assert.equal((await reviewer('POST', `/engine-rest/task/${review}/complete`,
+    { variables: { approved: { value: true }, comment: { value: 'ok' } } })).status, 204);
+  const manager = api(service.baseUrl, 'manager');
+  const contract = await awaitTask('manager', partnerId, 'sign-contract');
+  assert.equal((await manager('POST', `/engine-rest/task/${contract}/claim`, { userId: 'manager' })).status, 204);
+  assert.equal((await manager('POST', `/engine-rest/task/${contract}/complete`,
+    { variables: { contractSigned: { value: true } } })).status, 204);
+  await waitFor('the community partner active', async () =>
+    (await api(service.baseUrl, 'website')('GET', `/api/partners/${partnerId}`)).body.status === 'ACTIVE');
+
+  await certificationEvents(partnerId, [['bk.certification.revoked',
+    { certificateId: `${partnerId}-A1`, reason: 'e2e: exam result withdrawn' }]]);
+  const followUp = await waitFor('the follow-up task', () => taskId('manager', partnerId, 'follow-up-shortfall'), 60_000);
+
+  const page = await signIn('manager');
+  await openTask(page, followUp);
+  const figure = (key) => page.locator(`[cam-tasklist-task] input[id$="Field_${key}"]`);
+  await figure('requiredAutomationService').waitFor();
+  // read when the form opens, from the evaluation log, by the decision the task names
+  assert.equal(await figure('automationService').inputValue(), '1');
+  assert.equal(await figure('requiredAutomationService').inputValue(), '2');
+  assert.equal(await figure('development').inputValue(), '1');
+  assert.equal(await figure('requiredDevelopment').inputValue(), '1');
+  // a community partner has no minimum of automation engineers at any level: that row stays hidden
+  assert.equal(await figure('automationUsage').count(), 0);
+  assert.equal(await field(page, '公司名称 Company name'), company.shortfall.name);
+  await shot(page, '11-manager-follows-up-shortfall');
+  await claimAndComplete(page, async () => {
+    // a required field: form-js marks its label, so it is found by its field id
+    await page.locator('[cam-tasklist-task] textarea[id$="Field_comment"]')
+      .fill('已电话联系，两周内补考 called, a re-exam within two weeks');
+    await page.waitForTimeout(800);
+  });
+  await waitFor('the follow-up recorded', async () => !(await taskId('manager', partnerId, 'follow-up-shortfall')));
+  await page.context().close();
 });

@@ -69,7 +69,8 @@ final class FakeDelegates {
         beans.put("applyPayment", delegate("applyPayment", execution -> { }));
         beans.put("changeLevel", delegate("changeLevel", execution -> { }));
         beans.put("openShortfall", delegate("openShortfall", this::openShortfall));
-        // the figures the follow-up form shows, local to the task (not a step of the process: not in calls())
+        // the figures the follow-up form shows, local to the task (not a step of the process: not in calls()); the
+        // service's listener puts only the deciding evaluation's id there, and its form service reads the figures
         beans.put("shortfallFigures", (TaskListener) task -> task.setVariablesLocal(Map.of("automationService", 2,
                 "automationUsage", 3, "development", 3, "requiredAutomationService", 3, "requiredAutomationUsage", 0,
                 "requiredDevelopment", 3)));

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -105,19 +107,28 @@ class TierReevaluationTest extends ServiceIntegrationTest {
                         .add(entry.getValue()));
         assertThat(byScope.get("process")).containsExactlyInAnyOrder("evaluationOutcome", "graceEndsOn",
                 "graceEndsAt");
+        // the figures are not copied onto the task: it names the decision, and its form reads them from the log
         assertThat(byScope.get("task")).containsExactlyInAnyOrder("partnerId", "companyName", "partnerType",
-                "partnerTypeName", "levelAtStake", "graceEndsOn", "automationService", "automationUsage",
-                "development", "requiredAutomationService", "requiredAutomationUsage", "requiredDevelopment");
-        // the figures of the decision that opened it, which the evaluation log keeps (and the history does not)
+                "partnerTypeName", "levelAtStake", "graceEndsOn", "shortfallEvaluationId");
         JsonNode decided = partner(partnerId).path("evaluation");
         JsonNode figures = EngineRestClient.read(engine.get(TestUsers.MANAGER,
-                "/engine-rest/task/" + task + "/localVariables").getBody());
+                "/engine-rest/task/" + task + "/form-variables").getBody());
         assertThat(figures.path("automationService").path("value").asInt())
                 .isEqualTo(decided.path("headcount").path("automationService").asInt()).isEqualTo(4);
+        assertThat(figures.path("automationService").path("type").asText()).isEqualTo("Integer");
         assertThat(figures.path("requiredAutomationService").path("value").asInt())
                 .isEqualTo(decided.path("required").path("automationService").asInt());
         assertThat(jdbcClient.sql("select count(*) from act_hi_varinst where task_id_ = ?").param(task)
                 .query(Long.class).single()).isZero();
+        // a form asking for some variables gets those figures only
+        JsonNode some = EngineRestClient.read(engine.get(TestUsers.MANAGER, "/engine-rest/task/" + task
+                + "/form-variables?variableNames=development,companyName").getBody());
+        assertThat(some.fieldNames()).toIterable().containsExactlyInAnyOrder("development", "companyName");
+        assertThat(some.path("development").path("value").asInt())
+                .isEqualTo(decided.path("headcount").path("development").asInt());
+        // and nobody outside the task's group reads them
+        assertThat(engine.get(TestUsers.REVIEWER, "/engine-rest/task/" + task + "/form-variables")
+                .getStatusCode().is2xxSuccessful()).isFalse();
 
         JsonNode form = EngineRestClient.read(engine.get(TestUsers.MANAGER,
                 "/engine-rest/task/" + task + "/form-variables").getBody());
@@ -138,6 +149,53 @@ class TierReevaluationTest extends ServiceIntegrationTest {
         }
         assertThat(form.path("companyName").path("value").asText()).isEqualTo(partner(partnerId).path("companyName")
                 .asText());
+    }
+
+    /**
+     * The follow-up's form shows the decision that opened the shortfall, read by the id the task holds: not a later
+     * decision of the same partner, and not another partner's, however the managers working it try to point it.
+     */
+    @Test
+    void theFollowUpShowsTheDecisionThatOpenedTheShortfallAndNoManagerCanPointItElsewhere() {
+        String partnerId = Companies.newPartnerId();
+        List<String> certificates = activePartner(partnerId, "ENTERPRISE", 5, 5);
+        String other = Companies.newPartnerId();
+        activePartner(other, "COMMUNITY", 2, 1);
+        revoke(partnerId, certificates.get(0));
+        String task = engine.awaitTask(TestUsers.MANAGER, partnerId, "follow-up-shortfall");
+        long opening = jdbcClient.sql("select min(evaluation_id) from program.evaluation where partner_id = ? "
+                + "and outcome = 'SHORTFALL'").param(partnerId).query(Long.class).single();
+
+        // still short after two more revocations (now below every level), and the log has a newer decision
+        revoke(partnerId, certificates.get(1));
+        revoke(partnerId, certificates.get(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbcClient.sql(
+                "select count(*) from program.evaluation where partner_id = ? and automation_service = 2")
+                .param(partnerId).query(Long.class).single() > 0);
+        assertThat(formFigure(task, "automationService")).isEqualTo(4);
+
+        assertThat(engine.claim(TestUsers.MANAGER, task).getStatusCode().value()).isEqualTo(204);
+        long othersDecision = jdbcClient.sql("select max(evaluation_id) from program.evaluation where partner_id = ?")
+                .param(other).query(Long.class).single();
+        Map<String, Object> forged = Map.of("value", othersDecision, "type", "Long");
+        for (String scope : List.of("localVariables", "variables")) {
+            assertThat(engine.exchange(TestUsers.MANAGER, HttpMethod.PUT, "/engine-rest/task/" + task + "/" + scope
+                    + "/shortfallEvaluationId", forged).getStatusCode().value()).as(scope).isEqualTo(403);
+        }
+        assertThat(engine.exchange(TestUsers.MANAGER, HttpMethod.DELETE, "/engine-rest/task/" + task
+                + "/localVariables/shortfallEvaluationId", null).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> completion = engine.complete(TestUsers.MANAGER, task,
+                Map.of("comment", "called them", "shortfallEvaluationId", othersDecision));
+        assertThat(completion.getStatusCode().value()).isEqualTo(400);
+        assertThat(completion.getBody()).contains("shortfallEvaluationId");
+        assertThat(jdbcClient.sql("select long_ from act_ru_variable where task_id_ = ? and name_ = ?")
+                .params(task, "shortfallEvaluationId").query(Long.class).single()).isEqualTo(opening);
+        assertThat(formFigure(task, "automationService")).isEqualTo(4);
+    }
+
+    private int formFigure(String task, String name) {
+        return EngineRestClient.read(engine.get(TestUsers.MANAGER, "/engine-rest/task/" + task + "/form-variables")
+                .getBody()).path(name).path("value").asInt();
     }
 
     @Test

@@ -1,23 +1,65 @@
 package com.tencent.bk.partner.process;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The engine's form service, with a submitted task form (Tasklist's "Complete") going through
- * {@link DecidedCompletion} like any other completion: the form's variables are the task's decision.
+ * {@link DecidedCompletion} like any other completion: the form's variables are the task's decision. A form's
+ * variables include the figures its {@link FormFiguresSource}s read from the service's tables.
  */
 class DecidingFormService extends FormServiceImpl {
 
     private final DecisionLog log;
     private final Predicate<String> taskStillThere;
+    private final List<FormFiguresSource> figureSources;
 
-    DecidingFormService(DecisionLog log, Predicate<String> taskStillThere) {
+    DecidingFormService(DecisionLog log, Predicate<String> taskStillThere, List<FormFiguresSource> figureSources) {
         this.log = log;
         this.taskStillThere = taskStillThere;
+        this.figureSources = List.copyOf(figureSources);
+    }
+
+    /** The engine's answer (which checks the caller may read the task's variables), plus the figures read. */
+    @Override
+    public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
+                                            boolean deserializeObjectValues) {
+        VariableMap variables = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
+        for (FormFiguresSource source : figureSources) {
+            Object reference = commandExecutor.execute(context -> {
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                return task == null ? null : task.getVariableLocal(source.reference());
+            });
+            if (reference == null) {
+                continue;
+            }
+            source.figures(reference).forEach((name, value) -> {
+                // as a copy local to the task did, the figures shadow a process variable of the same name
+                if (formVariables == null || formVariables.contains(name)) {
+                    variables.putValueTyped(name, typed(value));
+                }
+            });
+        }
+        return variables;
+    }
+
+    /** Typed as the engine would have stored it, so REST names the type as for a stored variable. */
+    private static TypedValue typed(Object value) {
+        if (value instanceof Integer number) {
+            return Variables.integerValue(number);
+        }
+        if (value instanceof Long number) {
+            return Variables.longValue(number);
+        }
+        return value instanceof String text ? Variables.stringValue(text) : Variables.untypedValue(value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.tencent.bk.partner.process;
 
+import java.util.List;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,16 +12,18 @@ class TaskDecisionPlugin extends AbstractCamundaConfiguration {
 
     private final DecisionLog log;
     private final JdbcClient jdbc;
+    private final List<FormFiguresSource> figureSources;
 
-    TaskDecisionPlugin(DecisionLog log, JdbcClient jdbc) {
+    TaskDecisionPlugin(DecisionLog log, JdbcClient jdbc, List<FormFiguresSource> figureSources) {
         this.log = log;
         this.jdbc = jdbc;
+        this.figureSources = figureSources;
     }
 
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
         configuration.setTaskService(new DecidingTaskService(log, this::taskStillThere));
-        configuration.setFormService(new DecidingFormService(log, this::taskStillThere));
+        configuration.setFormService(new DecidingFormService(log, this::taskStillThere, figureSources));
     }
 
     /** A fresh read past the engine's cache: has a concurrent transaction ended the task meanwhile? */

@@ -48,17 +48,20 @@ public final class Variables {
     public static final String LEVEL_AT_STAKE = "levelAtStake";
     public static final String AMOUNT_AT_STAKE = "amountAtStake";
     public static final String GRACE_ENDS_ON = "graceEndsOn";
+    /** On a shortfall's follow-up: the tier decision whose figures its form shows (read when it is opened). */
+    public static final String SHORTFALL_EVALUATION_ID = "shortfallEvaluationId";
 
     /**
      * The variables the service copies onto user tasks, local to each, when the task is created: who the task is
-     * about and what is at stake on every task, and the headcount against the minimums on a shortfall's
-     * follow-up. Copies of what the registry holds, for the task's list and form while it is open:
+     * about and what is at stake on every task, and on a shortfall's follow-up the id of the decision whose
+     * headcount and minimums its form shows (tasks created before 2026-12-04 hold the six figures themselves).
+     * Copies of, and references to, what the registry holds, for the task's list and form while it is open:
      * {@link ProgramHistoryLevel} writes no history of them.
      */
     public static final java.util.Set<String> COPIED_ONTO_TASKS = java.util.Set.of(PARTNER_ID, COMPANY_NAME,
             PARTNER_TYPE, PARTNER_TYPE_NAME, LEVEL_AT_STAKE, AMOUNT_AT_STAKE, GRACE_ENDS_ON, AUTOMATION_SERVICE,
             AUTOMATION_USAGE, DEVELOPMENT, REQUIRED_AUTOMATION_SERVICE, REQUIRED_AUTOMATION_USAGE,
-            REQUIRED_DEVELOPMENT);
+            REQUIRED_DEVELOPMENT, SHORTFALL_EVALUATION_ID);
 
     private Variables() {
     }

@@ -56,6 +56,17 @@ public class EvaluationLog {
         return results;
     }
 
+    /** The id of the partner's last recorded decision. */
+    Optional<Long> lastId(String partnerId) {
+        return jdbc.sql("select evaluation_id from program.evaluation where partner_id = ? order by evaluation_id desc limit 1")
+                .param(partnerId).query(Long.class).optional();
+    }
+
+    Optional<Evaluation> byId(long evaluationId) {
+        return jdbc.sql("select * from program.evaluation where evaluation_id = ?").param(evaluationId)
+                .query(EvaluationLog::evaluation).optional();
+    }
+
     public Optional<Evaluation> last(String partnerId) {
         return history(partnerId, 1).stream().findFirst();
     }
