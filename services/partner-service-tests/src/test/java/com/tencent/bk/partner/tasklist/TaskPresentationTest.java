@@ -53,8 +53,13 @@ class TaskPresentationTest extends ServiceIntegrationTest {
         assertThat(local.path("companyName").path("value").asText()).isEqualTo(company);
         assertThat(local.path("partnerId").path("value").asText()).isEqualTo(partnerId);
         assertThat(local.path("partnerType").path("value").asText()).isEqualTo("ENTERPRISE");
-        assertThat(local.path("partnerTypeName").path("value").asText())
+        // the type in words is named from the code when the form is opened, not stored beside it
+        assertThat(local.has("partnerTypeName")).isFalse();
+        JsonNode form = EngineRestClient.read(engine.get(TestUsers.REVIEWER,
+                "/engine-rest/task/" + id + "/form-variables").getBody());
+        assertThat(form.path("partnerTypeName").path("value").asText())
                 .isEqualTo("企业版技术合作伙伴 Enterprise-edition technical partner (ENTERPRISE)");
+        assertThat(form.path("partnerTypeName").path("type").asText()).isEqualTo("String");
     }
 
     @Test

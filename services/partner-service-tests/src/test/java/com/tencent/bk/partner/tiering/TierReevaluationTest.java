@@ -109,7 +109,7 @@ class TierReevaluationTest extends ServiceIntegrationTest {
                 "graceEndsAt");
         // the figures are not copied onto the task: it names the decision, and its form reads them from the log
         assertThat(byScope.get("task")).containsExactlyInAnyOrder("partnerId", "companyName", "partnerType",
-                "partnerTypeName", "levelAtStake", "graceEndsOn", "shortfallEvaluationId");
+                "levelAtStake", "graceEndsOn", "shortfallEvaluationId");
         JsonNode decided = partner(partnerId).path("evaluation");
         JsonNode figures = EngineRestClient.read(engine.get(TestUsers.MANAGER,
                 "/engine-rest/task/" + task + "/form-variables").getBody());

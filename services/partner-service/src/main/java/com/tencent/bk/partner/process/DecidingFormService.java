@@ -33,21 +33,23 @@ class DecidingFormService extends FormServiceImpl {
     public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
                                             boolean deserializeObjectValues) {
         VariableMap variables = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
-        for (FormFiguresSource source : figureSources) {
-            Object reference = commandExecutor.execute(context -> {
-                TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                return task == null ? null : task.getVariableLocal(source.reference());
-            });
-            if (reference == null) {
-                continue;
-            }
-            source.figures(reference).forEach((name, value) -> {
-                // as a copy local to the task did, the figures shadow a process variable of the same name
-                if (formVariables == null || formVariables.contains(name)) {
-                    variables.putValueTyped(name, typed(value));
+        Map<FormFiguresSource, Object> references = commandExecutor.execute(context -> {
+            Map<FormFiguresSource, Object> found = new HashMap<>();
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            for (FormFiguresSource source : task == null ? List.<FormFiguresSource>of() : figureSources) {
+                Object reference = task.getVariableLocal(source.reference());
+                if (reference != null) {
+                    found.put(source, reference);
                 }
-            });
-        }
+            }
+            return found;
+        });
+        references.forEach((source, reference) -> source.figures(reference).forEach((name, value) -> {
+            // as a copy local to the task did, the figures shadow a process variable of the same name
+            if (formVariables == null || formVariables.contains(name)) {
+                variables.putValueTyped(name, typed(value));
+            }
+        }));
         return variables;
     }
 

@@ -25,15 +25,15 @@ import org.springframework.stereotype.Component;
  * names the task after its step, company and type, sets its due date from the step's SLA and its follow-up date
  * from the process's own deadline, and keeps the variables the Tasklist filters show as variables local to the
  * task ({@link ListedVariables}), with what a review decides on ({@link DecisionContext}) and the earlier decisions
- * of the process as comments ({@link EarlierDecisions}). Company and type come from the registry by the partner the task is about (the business key, or the
- * audited partner of an audit case); levels, amounts and deadlines from what the service itself recorded in
+ * of the process as comments ({@link EarlierDecisions}); the type in words its forms show is named when a form is
+ * opened ({@link PartnerTypeName}). Company and type come from the registry by the partner the task is about (the
+ * business key, or the audited partner of an audit case); levels, amounts and deadlines from what the service itself recorded in
  * the process. Users cannot change any of it: candidates may only work a task ({@code TASK_WORK}), and a
  * completion carries only the task's declared decision.
  */
 @Component
 class TaskPresentation implements TaskListener {
 
-    static final String PARTNER_TYPE_NAME = Variables.PARTNER_TYPE_NAME;
     static final String SEPARATOR = " · ";
     private static final String AUDITED_PARTNER = "auditedPartnerId";
     /** Where a process has a deadline of its own, the variable holding it (an instant the service set). */
@@ -73,7 +73,6 @@ class TaskPresentation implements TaskListener {
         listed.put(ListedVariables.PARTNER_ID, partnerId);
         listed.put(ListedVariables.COMPANY_NAME, partner.map(Partner::companyName).orElse(null));
         listed.put(ListedVariables.PARTNER_TYPE, partner.map(p -> p.type().name()).orElse(null));
-        listed.put(PARTNER_TYPE_NAME, partner.map(p -> ProgramNames.type(p.type())).orElse(null));
         PartnerLevel level = levelAtStake(task, partner);
         listed.put(ListedVariables.LEVEL_AT_STAKE, ProgramNames.level(level));
         listed.put(ListedVariables.AMOUNT_AT_STAKE, amountAtStake(task, partner, level));
