@@ -9,7 +9,9 @@ import com.tencent.bk.partner.support.ServiceIntegrationTest;
 import com.tencent.bk.partner.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,6 +26,9 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    TaskService taskService;
 
     @Test
     void eachPartnerOfAPollIsDecidedOnItsOwnFigures() {
@@ -47,13 +52,22 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
         assertThat(opened.path("required").path("automationService").asInt()).isEqualTo(2);
         assertThat(opened.path("actual").path("automationService").asInt()).isEqualTo(1);
         assertThat(opened.path("actual").path("development").asInt()).isEqualTo(1);
-        engine.awaitTask(TestUsers.MANAGER, falling, "follow-up-shortfall");
+        String followUp = engine.awaitTask(TestUsers.MANAGER, falling, "follow-up-shortfall");
         assertThat(reevaluations(falling)).isEqualTo(1);
+        Map<String, Object> fallingDecision = lastDecision(falling);
+        assertThat(fallingDecision).containsEntry("outcome", "SHORTFALL").containsEntry("automation_service", 1)
+                .containsEntry("development", 1).containsEntry("required_automation_service", 2);
+        assertThat(taskService.getVariableLocal(followUp, "shortfallEvaluationId"))
+                .as("the follow-up names the decision of this poll that opened its shortfall")
+                .isEqualTo(fallingDecision.get("evaluation_id"));
 
         JsonNode closed = kafka.awaitPartnerEvent(restored, "bk.partner.shortfall-closed").path("data");
         assertThat(closed.path("actual").path("automationService").asInt()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> reevaluations(restored) == 0);
         assertThat(partner(restored).path("evaluation").path("outcome").asText()).isEqualTo("MEETS");
+        // recorded in the same statement as the falling partner's decision, each with its own partner's figures
+        assertThat(lastDecision(restored)).containsEntry("outcome", "MEETS").containsEntry("automation_service", 2)
+                .containsEntry("required_automation_service", 2);
 
         awaitConsumed(above);
         assertThat(partner(above).path("headcount").path("automationService").asInt()).isEqualTo(2);
@@ -65,6 +79,14 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
     private long reevaluations(String partnerId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("tier-reevaluation")
                 .processInstanceBusinessKey(partnerId).count();
+    }
+
+    private Map<String, Object> lastDecision(String partnerId) {
+        return jdbcClient.sql("""
+                        select evaluation_id, outcome, automation_service, development, required_automation_service
+                        from program.evaluation where partner_id = ? order by evaluation_id desc limit 1
+                        """)
+                .param(partnerId).query().singleRow();
     }
 
     private long evaluations(String partnerId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -28,29 +29,30 @@ class DecidingFormService extends FormServiceImpl {
         this.figureSources = List.copyOf(figureSources);
     }
 
-    /** The engine's answer (which checks the caller may read the task's variables), plus the figures read. */
+    /**
+     * The engine's answer (which checks the caller may read the task's variables), plus the figures read, in one
+     * command: the task and its references are read where the engine's answer was.
+     */
     @Override
     public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
                                             boolean deserializeObjectValues) {
-        VariableMap variables = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
-        Map<FormFiguresSource, Object> references = commandExecutor.execute(context -> {
-            Map<FormFiguresSource, Object> found = new HashMap<>();
+        return commandExecutor.execute(context -> {
+            VariableMap variables = new GetTaskFormVariablesCmd(taskId, formVariables, deserializeObjectValues)
+                    .execute(context);
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             for (FormFiguresSource source : task == null ? List.<FormFiguresSource>of() : figureSources) {
                 Object reference = task.getVariableLocal(source.reference());
                 if (reference != null) {
-                    found.put(source, reference);
+                    source.figures(reference).forEach((name, value) -> {
+                        // as a copy local to the task did, the figures shadow a process variable of the same name
+                        if (formVariables == null || formVariables.contains(name)) {
+                            variables.putValueTyped(name, typed(value));
+                        }
+                    });
                 }
             }
-            return found;
+            return variables;
         });
-        references.forEach((source, reference) -> source.figures(reference).forEach((name, value) -> {
-            // as a copy local to the task did, the figures shadow a process variable of the same name
-            if (formVariables == null || formVariables.contains(name)) {
-                variables.putValueTyped(name, typed(value));
-            }
-        }));
-        return variables;
     }
 
     /** Typed as the engine would have stored it, so REST names the type as for a stored variable. */

@@ -5,23 +5,24 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands the evaluation that starts a {@code tier-reevaluation} to the process's first step, which the engine runs
- * synchronously inside the start call, on the same thread and in the same transaction. The partner's row is still
- * locked, so a certificate change committed meanwhile elsewhere re-evaluates the partner after this commits (and
- * reaches the new process as {@code HeadcountChanged}); the shortfall announces the figures it was decided on, which
- * are also the ones recorded. Locking and counting again would only cost. Offered only for the duration of that
+ * Hands the evaluation that starts a {@code tier-reevaluation}, and the id it was recorded under, to the process's
+ * first steps, which the engine runs synchronously inside the start call, on the same thread and in the same
+ * transaction. The partner's row is still locked, so a certificate change committed meanwhile elsewhere
+ * re-evaluates the partner after this commits (and reaches the new process as {@code HeadcountChanged}); the
+ * shortfall announces the figures it was decided on, which are also the ones recorded, and its follow-up task
+ * names that very decision. Locking and counting again would only cost. Offered only for the duration of that
  * call, for that partner; a step that runs anywhere else (a job, another thread, a later call) finds nothing and
  * evaluates the partner itself.
  */
 @Component
 class DecidedEvaluations {
 
-    private static final ThreadLocal<Evaluation> STARTING = new ThreadLocal<>();
+    private static final ThreadLocal<Offer> STARTING = new ThreadLocal<>();
 
-    /** Runs {@code start} with the evaluation on offer to the steps it runs. */
-    <T> T offerWhile(Evaluation evaluation, Supplier<T> start) {
-        Evaluation outer = STARTING.get();
-        STARTING.set(evaluation);
+    /** Runs {@code start} with the evaluation, recorded as {@code evaluationId}, on offer to the steps it runs. */
+    <T> T offerWhile(Evaluation evaluation, long evaluationId, Supplier<T> start) {
+        Offer outer = STARTING.get();
+        STARTING.set(new Offer(evaluation, evaluationId, false));
         try {
             return start.get();
         } finally {
@@ -35,11 +36,21 @@ class DecidedEvaluations {
 
     /** The evaluation on offer for this partner, if any; taken once. */
     Optional<Evaluation> take(String partnerId) {
-        Evaluation offered = STARTING.get();
-        if (offered == null || !offered.partnerId().equals(partnerId)) {
+        Offer offered = STARTING.get();
+        if (offered == null || offered.taken() || !offered.evaluation().partnerId().equals(partnerId)) {
             return Optional.empty();
         }
-        STARTING.set(null);
-        return Optional.of(offered);
+        STARTING.set(new Offer(offered.evaluation(), offered.evaluationId(), true));
+        return Optional.of(offered.evaluation());
+    }
+
+    /** The id of the decision that is starting this partner's process, for as long as the start call runs. */
+    Optional<Long> startingDecisionId(String partnerId) {
+        Offer offered = STARTING.get();
+        return offered == null || !offered.evaluation().partnerId().equals(partnerId)
+                ? Optional.empty() : Optional.of(offered.evaluationId());
+    }
+
+    private record Offer(Evaluation evaluation, long evaluationId, boolean taken) {
     }
 }

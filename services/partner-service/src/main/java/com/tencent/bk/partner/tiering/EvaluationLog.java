@@ -5,12 +5,13 @@ import com.tencent.bk.partner.registry.PartnerLevel;
 import com.tencent.bk.partner.registry.PartnerType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,23 +25,66 @@ public class EvaluationLog {
         this.jdbc = jdbc;
     }
 
-    void record(Evaluation evaluation) {
+    /** Records one decision and makes it the partner's last result; returns its id. */
+    long record(Evaluation evaluation) {
+        return recordAll(List.of(evaluation)).get(evaluation.partnerId());
+    }
+
+    /**
+     * Records decisions about distinct partners and makes each its partner's last result, in two statements of
+     * constant text whatever their number (arrays, prepared once by the server): a poll of certification events
+     * can change hundreds of partners' results.
+     *
+     * @return each partner's new evaluation id
+     */
+    Map<String, Long> recordAll(List<Evaluation> decisions) {
+        Map<String, Long> ids = new HashMap<>();
+        if (decisions.isEmpty()) {
+            return ids;
+        }
         jdbc.sql("""
                         insert into program.evaluation (partner_id, evaluated_at, trigger, partner_type, current_level,
                             automation_service, automation_usage, development, required_automation_service,
                             required_automation_usage, required_development, qualifying_level, outcome, rule_version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        select * from unnest(?::varchar[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::varchar[], ?::varchar[],
+                            ?::varchar[])
+                        returning partner_id, evaluation_id
                         """)
-                .params(evaluation.partnerId(), Timestamp.from(evaluation.evaluatedAt()), evaluation.trigger(),
-                        evaluation.type().name(), name(evaluation.currentLevel()),
-                        evaluation.headcount().automationService(), evaluation.headcount().automationUsage(),
-                        evaluation.headcount().development(), evaluation.required().automationService(),
-                        evaluation.required().automationUsage(), evaluation.required().development(),
-                        name(evaluation.qualifyingLevel()), evaluation.outcome().name(), evaluation.ruleVersion())
+                .params(column(decisions, Evaluation::partnerId),
+                        column(decisions, e -> e.evaluatedAt().truncatedTo(ChronoUnit.MICROS).toString()),
+                        column(decisions, Evaluation::trigger),
+                        column(decisions, e -> e.type().name()),
+                        column(decisions, e -> name(e.currentLevel())),
+                        numbers(decisions, e -> e.headcount().automationService()),
+                        numbers(decisions, e -> e.headcount().automationUsage()),
+                        numbers(decisions, e -> e.headcount().development()),
+                        numbers(decisions, e -> e.required().automationService()),
+                        numbers(decisions, e -> e.required().automationUsage()),
+                        numbers(decisions, e -> e.required().development()),
+                        column(decisions, e -> name(e.qualifyingLevel())),
+                        column(decisions, e -> e.outcome().name()),
+                        column(decisions, Evaluation::ruleVersion))
+                .query(rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        jdbc.sql("""
+                        update program.partner p set evaluation_outcome = d.outcome, qualifying_level = d.level
+                        from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as d(partner_id, outcome, level)
+                        where p.partner_id = d.partner_id
+                        """)
+                .params(column(decisions, Evaluation::partnerId), column(decisions, e -> e.outcome().name()),
+                        column(decisions, e -> name(e.qualifyingLevel())))
                 .update();
-        jdbc.sql("update program.partner set evaluation_outcome = ?, qualifying_level = ? where partner_id = ?")
-                .params(evaluation.outcome().name(), name(evaluation.qualifyingLevel()), evaluation.partnerId())
-                .update();
+        return ids;
+    }
+
+    private static String[] column(List<Evaluation> decisions, Function<Evaluation, String> value) {
+        return decisions.stream().map(value).toArray(String[]::new);
+    }
+
+    private static Integer[] numbers(List<Evaluation> decisions, Function<Evaluation, Integer> value) {
+        return decisions.stream().map(value).toArray(Integer[]::new);
     }
 
     /** Each partner's last recorded result, read in one statement. */
@@ -62,9 +106,20 @@ public class EvaluationLog {
                 .param(partnerId).query(Long.class).optional();
     }
 
-    Optional<Evaluation> byId(long evaluationId) {
-        return jdbc.sql("select * from program.evaluation where evaluation_id = ?").param(evaluationId)
-                .query(EvaluationLog::evaluation).optional();
+    /** The headcount and minimums a decision was taken on: numbers only, so a form never depends on enum names. */
+    Optional<Figures> figures(long evaluationId) {
+        return jdbc.sql("""
+                        select automation_service, automation_usage, development, required_automation_service,
+                            required_automation_usage, required_development
+                        from program.evaluation where evaluation_id = ?
+                        """)
+                .param(evaluationId)
+                .query((rs, row) -> new Figures(new Headcount(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+                        new Minimums(rs.getInt(4), rs.getInt(5), rs.getInt(6))))
+                .optional();
+    }
+
+    record Figures(Headcount headcount, Minimums required) {
     }
 
     public Optional<Evaluation> last(String partnerId) {

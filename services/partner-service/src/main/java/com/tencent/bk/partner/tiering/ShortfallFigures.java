@@ -21,14 +21,19 @@ class ShortfallFigures implements TaskListener, FormFiguresSource {
     static final String DECISION = Variables.SHORTFALL_EVALUATION_ID;
 
     private final EvaluationLog evaluations;
+    private final DecidedEvaluations decided;
 
-    ShortfallFigures(EvaluationLog evaluations) {
+    ShortfallFigures(EvaluationLog evaluations, DecidedEvaluations decided) {
         this.evaluations = evaluations;
+        this.decided = decided;
     }
 
+    /** The decision starting the process when there is one (the usual case), else the partner's last one. */
     @Override
     public void notify(DelegateTask task) {
-        evaluations.lastId(ProcessVariables.of(task).partnerId()).ifPresent(id -> task.setVariableLocal(DECISION, id));
+        String partnerId = ProcessVariables.of(task).partnerId();
+        decided.startingDecisionId(partnerId).or(() -> evaluations.lastId(partnerId))
+                .ifPresent(id -> task.setVariableLocal(DECISION, id));
     }
 
     @Override
@@ -41,8 +46,8 @@ class ShortfallFigures implements TaskListener, FormFiguresSource {
         if (!(reference instanceof Number id)) {
             return Map.of();
         }
-        return evaluations.byId(id.longValue())
-                .map(evaluation -> TierVariables.of(evaluation.headcount(), evaluation.required()))
+        return evaluations.figures(id.longValue())
+                .map(figures -> TierVariables.of(figures.headcount(), figures.required()))
                 .orElse(Map.of());
     }
 }

@@ -82,8 +82,8 @@ public class TierReevaluation {
     private void redecide(String partnerId, String trigger) {
         for (Partner partner : registry.lockActive(List.of(partnerId))) {
             Evaluation evaluation = rules.evaluate(partner, headcounts.of(partnerId), trigger);
-            evaluations.record(evaluation);
-            act(partner, evaluation, evaluation.outcome() == EvaluationOutcome.SHORTFALL
+            long evaluationId = evaluations.record(evaluation);
+            act(partner, evaluation, evaluationId, evaluation.outcome() == EvaluationOutcome.SHORTFALL
                     && workflows.isRunning(Bpmn.TIER_REEVALUATION, partnerId));
         }
     }
@@ -111,20 +111,23 @@ public class TierReevaluation {
         }
         Set<String> reevaluating = workflows.runningFor(Bpmn.TIER_REEVALUATION,
                 changed.keySet().stream().map(Partner::partnerId).toList());
-        // recorded and acted on partner by partner, in partner order as before; the processes of a poll's
-        // partners (one each) are started and told in shared engine commands, flushed as batches
+        // recorded all at once (the caller's transaction holds the partners' locks); then acted on partner by
+        // partner, in partner order; the processes of a poll's partners (one each) are started and told in shared
+        // engine commands, flushed as batches
+        Map<String, Long> recorded = evaluations.recordAll(List.copyOf(changed.values()));
         workflows.inCommandsByKey(new ArrayList<>(changed.entrySet()), entry -> entry.getKey().partnerId(), entry -> {
-            evaluations.record(entry.getValue());
-            act(entry.getKey(), entry.getValue(), reevaluating.contains(entry.getKey().partnerId()));
+            String partnerId = entry.getKey().partnerId();
+            act(entry.getKey(), entry.getValue(), recorded.get(partnerId), reevaluating.contains(partnerId));
         });
         return changed.size();
     }
 
     /**
+     * @param evaluationId the id {@code evaluation} was recorded under
      * @param reevaluating whether a {@code tier-reevaluation} of the partner ran before this; each partner's steps
      *                     touch only its own processes, so it holds until {@code PartnerQualified} is delivered
      */
-    private void act(Partner partner, Evaluation evaluation, boolean reevaluating) {
+    private void act(Partner partner, Evaluation evaluation, long evaluationId, boolean reevaluating) {
         if (evaluation.outcome() != EvaluationOutcome.SHORTFALL) {
             // a renewal that found the partner unqualified waits until the contract's end for this
             workflows.notifyPartner(Bpmn.PARTNER_QUALIFIED_MESSAGE, partner.partnerId());
@@ -133,7 +136,7 @@ public class TierReevaluation {
         if (reevaluating) {
             workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
         } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {
-            decided.offerWhile(evaluation, () ->
+            decided.offerWhile(evaluation, evaluationId, () ->
                     workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(evaluation)));
         }
     }
