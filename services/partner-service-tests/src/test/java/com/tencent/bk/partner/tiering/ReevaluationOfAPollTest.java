@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.tiering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,9 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
     @Autowired
     TaskService taskService;
 
+    @Autowired
+    TierReevaluation reevaluation;
+
     @Test
     void eachPartnerOfAPollIsDecidedOnItsOwnFigures() {
         String falling = Companies.newPartnerId();
@@ -55,8 +59,9 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
         String followUp = engine.awaitTask(TestUsers.MANAGER, falling, "follow-up-shortfall");
         assertThat(reevaluations(falling)).isEqualTo(1);
         Map<String, Object> fallingDecision = lastDecision(falling);
+        // a SERVICE-level engineer also counts at USAGE level: 1 against a minimum of 0
         assertThat(fallingDecision).containsEntry("outcome", "SHORTFALL").containsEntry("automation_service", 1)
-                .containsEntry("development", 1).containsEntry("required_automation_service", 2);
+                .containsEntry("automation_usage", 1).containsEntry("development", 1).containsEntry("required_automation_service", 2);
         assertThat(taskService.getVariableLocal(followUp, "shortfallEvaluationId"))
                 .as("the follow-up names the decision of this poll that opened its shortfall")
                 .isEqualTo(fallingDecision.get("evaluation_id"));
@@ -67,6 +72,7 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
         assertThat(partner(restored).path("evaluation").path("outcome").asText()).isEqualTo("MEETS");
         // recorded in the same statement as the falling partner's decision, each with its own partner's figures
         assertThat(lastDecision(restored)).containsEntry("outcome", "MEETS").containsEntry("automation_service", 2)
+                .containsEntry("automation_usage", 2).containsEntry("development", 1)
                 .containsEntry("required_automation_service", 2);
 
         awaitConsumed(above);
@@ -76,17 +82,39 @@ class ReevaluationOfAPollTest extends ServiceIntegrationTest {
         assertThat(partner(falling).path("evaluation").path("outcome").asText()).isEqualTo("SHORTFALL");
     }
 
+    @Test
+    void aReevaluationOutsideATransactionIsRefusedBeforeItRecordsAnything() {
+        String falling = Companies.newPartnerId();
+        activePartner(falling, "COMMUNITY", 2, 1);
+        long before = evaluations(falling);
+        jdbcClient.sql("delete from program.certificate where partner_id = ?").param(falling).update();
+
+        assertThatThrownBy(() -> reevaluation.reevaluate(List.of(falling), "TEST"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
+        assertThat(evaluations(falling)).isEqualTo(before);
+        assertThat(reevaluations(falling)).isZero();
+    }
+
     private long reevaluations(String partnerId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("tier-reevaluation")
                 .processInstanceBusinessKey(partnerId).count();
     }
 
+    /** The partner's last recorded decision: every column but the rule version's text, which only must be there. */
     private Map<String, Object> lastDecision(String partnerId) {
-        return jdbcClient.sql("""
-                        select evaluation_id, outcome, automation_service, development, required_automation_service
+        Map<String, Object> decision = jdbcClient.sql("""
+                        select evaluation_id, partner_id, trigger, partner_type, current_level, automation_service,
+                            automation_usage, development, required_automation_service, required_automation_usage,
+                            required_development, qualifying_level, outcome, rule_version is not null as has_rules,
+                            evaluated_at > now() - interval '5 minutes' and evaluated_at <= now() as recent
                         from program.evaluation where partner_id = ? order by evaluation_id desc limit 1
                         """)
                 .param(partnerId).query().singleRow();
+        assertThat(decision).containsEntry("partner_id", partnerId).containsEntry("trigger", "CERTIFICATION_CHANGE")
+                .containsEntry("partner_type", "COMMUNITY").containsEntry("current_level", null)
+                .containsEntry("qualifying_level", null).containsEntry("required_automation_usage", 0).containsEntry("required_development", 1)
+                .containsEntry("has_rules", true).containsEntry("recent", true);
+        return decision;
     }
 
     private long evaluations(String partnerId) {

@@ -39,8 +39,9 @@ class DecidingFormService extends FormServiceImpl {
         return commandExecutor.execute(context -> {
             VariableMap variables = new GetTaskFormVariablesCmd(taskId, formVariables, deserializeObjectValues)
                     .execute(context);
+            // the engine's command refused a task that does not exist
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            for (FormFiguresSource source : task == null ? List.<FormFiguresSource>of() : figureSources) {
+            for (FormFiguresSource source : figureSources) {
                 Object reference = task.getVariableLocal(source.reference());
                 if (reference != null) {
                     source.figures(reference).forEach((name, value) -> {

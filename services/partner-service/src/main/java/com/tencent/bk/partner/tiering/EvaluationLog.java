@@ -42,6 +42,10 @@ public class EvaluationLog {
         if (decisions.isEmpty()) {
             return ids;
         }
+        // one update per partner: of two rows for a partner, PostgreSQL would apply either
+        if (decisions.stream().map(Evaluation::partnerId).distinct().count() != decisions.size()) {
+            throw new IllegalArgumentException("Decisions recorded together must be about distinct partners");
+        }
         jdbc.sql("""
                         insert into program.evaluation (partner_id, evaluated_at, trigger, partner_type, current_level,
                             automation_service, automation_usage, development, required_automation_service,

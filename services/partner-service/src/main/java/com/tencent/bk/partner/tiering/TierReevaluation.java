@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 /**
  * Keeps tiers honest during the cooperation. Evaluates ACTIVE partners after their headcount may have changed;
@@ -90,6 +92,10 @@ public class TierReevaluation {
 
     /** @return how many partners' results changed */
     public int reevaluate(Collection<String> partnerIds, String trigger) {
+        // the partners stay locked, and the results recorded commit or roll back with the processes they start, only
+        // in the caller's transaction: a result recorded alone would never be decided again (nothing differs from it)
+        Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+                "Tier re-evaluation runs inside its caller's transaction");
         List<Partner> active = registry.lockActive(partnerIds);
         if (active.isEmpty()) {
             return 0;
