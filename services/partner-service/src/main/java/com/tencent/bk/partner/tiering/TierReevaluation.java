@@ -149,8 +149,9 @@ public class TierReevaluation {
 
     /**
      * The outcome the process's first gateway routes on, set here only (by the service), and nothing else: the
-     * steps find the partner by the business key and decide from the registry, and the follow-up task carries the
-     * copies its list and form show ({@code TaskPresentation}, {@link ShortfallFigures}). Each process variable is
+     * steps find the partner by the business key and decide from the registry; the follow-up task carries the
+     * copies its list shows ({@code TaskPresentation}) and the id of the decision its form reads
+     * ({@link ShortfallFigures}). Each process variable is
      * two rows (runtime and history) on the revocation path.
      */
     private static Map<String, Object> startVariables(Evaluation evaluation) {
