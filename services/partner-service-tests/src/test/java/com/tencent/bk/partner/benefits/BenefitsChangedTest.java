@@ -17,7 +17,7 @@ class BenefitsChangedTest extends ServiceIntegrationTest {
     void levelChangeReannouncesTheBenefitsAtTheNewLevel() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "ENTERPRISE", 3, 3);
-        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+        assertThat(publishedEvents(partnerId)).extracting(event -> event.path("type").asText())
                 .doesNotContain("bk.partner.benefits-changed");
 
         for (int i = 3; i < 5; i++) {

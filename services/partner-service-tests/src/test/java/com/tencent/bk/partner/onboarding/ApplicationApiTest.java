@@ -88,7 +88,7 @@ class ApplicationApiTest extends ServiceIntegrationTest {
 
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(again.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+        assertThat(publishedEvents(partnerId)).extracting(event -> event.path("type").asText())
                 .containsExactly("bk.partner.application-received");
     }
 

@@ -61,7 +61,7 @@ class FeeDeadlineTest extends ServiceIntegrationTest {
         assertThat(jdbc.sql("select status from program.invoice where invoice_id = ?")
                 .param(invoice.path("invoiceId").asText()).query(String.class).single()).isEqualTo("CANCELLED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(partnerId).count()).isZero();
-        assertThat(kafka.partnerEvents(partnerId).stream().filter(event -> event.path("type").asText()
+        assertThat(publishedEvents(partnerId).stream().filter(event -> event.path("type").asText()
                 .equals("bk.partner.invoice-reminder")).count()).isEqualTo(1);
     }
 

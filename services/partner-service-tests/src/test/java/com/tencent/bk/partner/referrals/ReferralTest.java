@@ -63,7 +63,7 @@ class ReferralTest extends ServiceIntegrationTest {
         assertThat(partner(offered3).path("level").asText()).isIn("LEVEL_2", "LEVEL_1");
 
         JsonNode event = kafka.awaitPartnerEvent(offered1, "bk.partner.referral-offered");
-        assertThat(kafka.partnerEvents(offered1)).anySatisfy(offered -> {
+        assertThat(publishedEvents(offered1)).anySatisfy(offered -> {
             assertThat(offered.path("type").asText()).isEqualTo("bk.partner.referral-offered");
             assertThat(offered.path("data").path("referralId").asText()).isEqualTo(lead1);
         });
@@ -99,7 +99,7 @@ class ReferralTest extends ServiceIntegrationTest {
         assertThat(expired.path("respondBy").asText()).isEqualTo(offer.path("respondBy").asText());
         JsonNode next = openOffer(lead);
         assertThat(next.path("partnerId").asText()).isNotEqualTo(offeredTo);
-        assertThat(kafka.partnerEvents(next.path("partnerId").asText())).anySatisfy(event -> {
+        assertThat(publishedEvents(next.path("partnerId").asText())).anySatisfy(event -> {
             assertThat(event.path("type").asText()).isEqualTo("bk.partner.referral-offered");
             assertThat(event.path("data").path("referralId").asText()).isEqualTo(lead);
         });
@@ -256,7 +256,7 @@ class ReferralTest extends ServiceIntegrationTest {
             String offeredTo = openOffer(lead).path("partnerId").asText();
             assertThat(offeredTo).isNotEqualTo(ending);
             assertThat(partner(offeredTo).path("status").asText()).isEqualTo("ACTIVE");
-            assertThat(kafka.partnerEvents(ending)).noneSatisfy(event ->
+            assertThat(publishedEvents(ending)).noneSatisfy(event ->
                     assertThat(event.path("type").asText()).isEqualTo("bk.partner.referral-offered"));
         } finally {
             // back to what the registry's processes expect of it

@@ -80,7 +80,7 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
         String renewal = renewalInstance(partnerId);
         await().atMost(Duration.ofSeconds(20)).until(() -> runtime.createExecutionQuery().processInstanceId(renewal)
                 .activityId("await-renewal-fee").count() == 1);
-        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+        assertThat(publishedEvents(partnerId)).extracting(event -> event.path("type").asText())
                 .doesNotContain("bk.partner.invoice-reminder");
 
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(24, ChronoUnit.DAYS)));
@@ -157,7 +157,7 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
                 .contains("qualification-deadline-passed"));
-        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("data").path("purpose").asText())
+        assertThat(publishedEvents(partnerId)).extracting(event -> event.path("data").path("purpose").asText())
                 .as("no renewal fee for a partner that does not qualify").doesNotContain("RENEWAL");
 
         certify(partnerId, "auto-again-0", "AUTOMATION", "SERVICE", null);
@@ -343,7 +343,7 @@ class RenewalOnCurrentFactsTest extends ServiceIntegrationTest {
     }
 
     private JsonNode renewalInvoice(String partnerId) {
-        return kafka.partnerEvents(partnerId).stream()
+        return publishedEvents(partnerId).stream()
                 .filter(event -> "RENEWAL".equals(event.path("data").path("purpose").asText()))
                 .findFirst().map(event -> event.path("data")).orElse(null);
     }

@@ -40,7 +40,7 @@ class RenewalTest extends ServiceIntegrationTest {
         moveDeadline(partnerId, "renewal-due", "试用期满复核 trial year review");
         await().atMost(Duration.ofSeconds(20)).until(() -> deadlines(partnerId).findValuesAsText("timer")
                 .contains("qualification-deadline-passed"));
-        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+        assertThat(publishedEvents(partnerId)).extracting(event -> event.path("type").asText())
                 .as("the year is not over: the Trial partner may still reach the headcount").doesNotContain(
                         "bk.partner.not-renewed");
 
@@ -73,7 +73,7 @@ class RenewalTest extends ServiceIntegrationTest {
         String review = engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
         assertThat(review).isNotBlank();
         await().atMost(Duration.ofSeconds(10)).until(() -> "LEVEL_3".equals(partner(partnerId).path("level").asText()));
-        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+        assertThat(publishedEvents(partnerId)).extracting(event -> event.path("type").asText())
                 .doesNotContain("bk.partner.not-renewed");
         assertThat(deadlines(partnerId).findValuesAsText("timer")).contains("renewal-review-deadline-passed")
                 .doesNotContain("qualification-deadline-passed");
@@ -243,7 +243,7 @@ class RenewalTest extends ServiceIntegrationTest {
     }
 
     private JsonNode renewalInvoice(String partnerId) {
-        return kafka.partnerEvents(partnerId).stream()
+        return publishedEvents(partnerId).stream()
                 .filter(event -> "RENEWAL".equals(event.path("data").path("purpose").asText()))
                 .findFirst().map(event -> event.path("data")).orElse(null);
     }

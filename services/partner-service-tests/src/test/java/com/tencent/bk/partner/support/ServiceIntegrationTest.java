@@ -79,6 +79,17 @@ public abstract class ServiceIntegrationTest {
                 .param(eventIds.toArray(String[]::new)).query(Long.class).single() == eventIds.size());
     }
 
+    /**
+     * Every outbound event of a partner, read once the outbox holds none of theirs still to publish: events are
+     * sent after their transaction commits, so a read straight after the call that caused them may miss them.
+     */
+    protected java.util.List<JsonNode> publishedEvents(String partnerId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbcClient.sql(
+                        "select count(*) from program.outbox_event where message_key = ? and published_at is null")
+                .param(partnerId).query(Long.class).single() == 0);
+        return kafka.partnerEvents(partnerId);
+    }
+
     protected ResponseEntity<String> apply(Map<String, Object> application) {
         return engine.post(TestUsers.WEBSITE, "/api/applications", application);
     }

@@ -69,7 +69,7 @@ class TerminationTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !running("contract-termination", partnerId));
         assertThat(partner(partnerId).path("status").asText()).isEqualTo("ACTIVE");
         assertThat(running("partner-renewal", partnerId)).isTrue();
-        assertThat(kafka.partnerEvents(partnerId)).extracting(event -> event.path("type").asText())
+        assertThat(publishedEvents(partnerId)).extracting(event -> event.path("type").asText())
                 .doesNotContain("bk.partner.terminated");
         assertThat(jdbcClient.sql("""
                         select outcome || ' by ' || decided_by || ': ' || decision_comment
@@ -451,7 +451,7 @@ class TerminationTest extends ServiceIntegrationTest {
     }
 
     private String renewalInvoiceId(String partnerId) {
-        return kafka.partnerEvents(partnerId).stream()
+        return publishedEvents(partnerId).stream()
                 .filter(event -> "RENEWAL".equals(event.path("data").path("purpose").asText()))
                 .map(event -> event.path("data").path("invoiceId").asText()).findFirst().orElse(null);
     }

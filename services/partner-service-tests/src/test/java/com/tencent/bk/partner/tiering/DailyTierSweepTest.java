@@ -47,7 +47,7 @@ class DailyTierSweepTest extends ServiceIntegrationTest {
         assertThat(warning.path("fallsBelowOn").asText()).isEqualTo(inDays(21).toString());
         assertThat(notices(partnerId)).isEqualTo(1);
         assertThat(outboxRows(partnerId)).isEqualTo(1);
-        assertThat(kafka.partnerEvents(partnerId).stream()
+        assertThat(publishedEvents(partnerId).stream()
                 .filter(event -> event.path("type").asText().equals(AT_RISK)).count()).isEqualTo(1);
     }
 

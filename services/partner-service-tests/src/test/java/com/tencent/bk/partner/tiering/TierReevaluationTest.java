@@ -360,7 +360,7 @@ class TierReevaluationTest extends ServiceIntegrationTest {
         assertThat(findPartner(soonAtRisk, partnerId)).isNull();
         JsonNode warning = kafka.awaitPartnerEvent(partnerId, "bk.partner.headcount-at-risk").path("data");
         assertThat(warning.path("certificateIds").get(0).asText()).isEqualTo(expiring);
-        assertThat(kafka.partnerEvents(partnerId).stream()
+        assertThat(publishedEvents(partnerId).stream()
                 .filter(event -> event.path("type").asText().equals("bk.partner.headcount-at-risk")).count())
                 .isEqualTo(1);
         assertThat(engine.get(TestUsers.WEBSITE, "/api/partners/at-risk?within=P5Y").getStatusCode().value())
