@@ -207,10 +207,10 @@ public final class Bench {
         Fixtures.Prepared prepared = new Fixtures(api, database, runner, infrastructure.bootstrapServers(), partnerIds,
                 runTag).prepare(sizes.enterprises(), sizes.communities());
         int w = sizes.warmUp();
-        int n = sizes.instances();
+        int measured = sizes.measuredInstances();
         List<Fixtures.WaitingForFee> fees = prepared.waitingForFee();
         List<Fixtures.AtMinimum> atMinimum = prepared.atMinimum();
-        List<Fixtures.AtMinimum> revoked = atMinimum.subList(0, w + 2 * n);
+        List<Fixtures.AtMinimum> revoked = atMinimum.subList(0, w + measured);
         List<String> revokedIds = revoked.stream().map(Fixtures.AtMinimum::partnerId).toList();
 
         Console.step("warm-up (not measured): a few payments and revocations, so the first measured run is not the "
@@ -222,10 +222,10 @@ public final class Bench {
         List<ScenarioRow> rows = new ArrayList<>();
         List<PlannedEvent> history = new ArrayList<>();
         rows.addAll(scenarios.registryOnly(sizes.registryOnlyEvents(), revokedIds, history));
-        rows.addAll(scenarios.feePayments(fees.subList(w, w + n), fees.subList(w + n, w + 2 * n)));
-        rows.addAll(scenarios.revocations(atMinimum.subList(w, w + n), atMinimum.subList(w + n, w + 2 * n)));
+        rows.addAll(scenarios.feePayments(fees.subList(w, w + measured), sizes.instances(), sizes.rounds()));
+        rows.addAll(scenarios.revocations(atMinimum.subList(w, w + measured), sizes.instances(), sizes.rounds()));
         rows.add(scenarios.backlog(sizes.backlog(), history, revokedIds, revokedIds));
-        rows.add(scenarios.storm(sizes.stormEvents(), atMinimum.subList(w + 2 * n, atMinimum.size())));
+        rows.add(scenarios.storm(sizes.stormEvents(), atMinimum.subList(w + measured, atMinimum.size())));
         return new Measured(rows, scenarios.failedChecks());
     }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
  * What {@code scripts/bench} was asked to do. Sizes derive from {@link #events()}, {@link #instances()} and
  * {@link #backlog()}; {@code --smoke} shrinks them to a few hundred events and drops the targets.
  */
-record BenchOptions(boolean smoke, int events, int instances, int backlog, boolean external, Path serviceJar,
-                    Path workDir, Path output, int postgresPort, int kafkaPort, int httpPort, String serviceJvmOptions,
-                    String serviceArguments, Map<String, String> serviceEnvironment, JavaRuntime serviceJava,
-                    boolean startupBaseline, boolean startupOnly, boolean durable, boolean profile,
-                    boolean serviceAheadOfTime) {
+record BenchOptions(boolean smoke, int events, int instances, int rounds, int backlog, boolean external,
+                    Path serviceJar, Path workDir, Path output, int postgresPort, int kafkaPort, int httpPort,
+                    String serviceJvmOptions, String serviceArguments, Map<String, String> serviceEnvironment,
+                    JavaRuntime serviceJava, boolean startupBaseline, boolean startupOnly, boolean durable,
+                    boolean profile, boolean serviceAheadOfTime) {
 
     /** The service's default JVM options: those of its Dockerfile (docs/operations.md). */
     static final String SERVICE_JVM_OPTIONS = "-Xmx384m -Xms64m -XX:GCTimeRatio=4 -XX:MaxGCPauseMillis=100 "
@@ -30,6 +30,8 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
               --events N            B1 events (burst; the paced run sends N/2, the storm N/4)   [20000; smoke 200]
               --instances N         waiting onboarding instances (B2) and at-minimum partners (B3) per run
                                     (burst and paced each get N)                             [500; smoke 20]
+              --rounds N            B2 and B3 each run N times, each round against the baselines taken
+                                    just before it; their targets are checked on the median round  [3; smoke 1]
               --backlog N           B4 backlog size                                          [100000; smoke 300]
               --external            use the PostgreSQL and Kafka given by BK_DB_URL, BK_DB_USER, BK_DB_PASSWORD,
                                     BK_KAFKA_BOOTSTRAP (and BK_ADMIN_PASSWORD) instead of starting embedded ones
@@ -68,6 +70,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         JavaRuntime serviceJava = JavaRuntime.current();
         Integer events = null;
         Integer instances = null;
+        Integer rounds = null;
         Integer backlog = null;
         Path serviceJar = null;
         // a smoke run never overwrites the data and results of a full one
@@ -93,6 +96,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
             switch (name) {
                 case "--events" -> events = positive(name, value);
                 case "--instances" -> instances = positive(name, value);
+                case "--rounds" -> rounds = positive(name, value);
                 case "--backlog" -> backlog = positive(name, value);
                 case "--service-jar" -> serviceJar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
@@ -110,7 +114,7 @@ record BenchOptions(boolean smoke, int events, int instances, int backlog, boole
         }
         int[] portNumbers = ports(ports);
         return new BenchOptions(smoke, events != null ? events : smoke ? 200 : 20_000,
-                instances != null ? instances : smoke ? 20 : 500,
+                instances != null ? instances : smoke ? 20 : 500, rounds != null ? rounds : smoke ? 1 : 3,
                 backlog != null ? backlog : smoke ? 300 : 100_000, external,
                 serviceJar != null ? serviceJar : ServiceJar.find(),
                 workDir.toAbsolutePath(), (output != null ? output : workDir.resolve("results.json")).toAbsolutePath(),

@@ -72,44 +72,81 @@ final class Scenarios {
 
     /**
      * B2: fee payments correlated to onboarding instances waiting at await-fee: at once, then paced at 80 % of
-     * the plain correlate rate of this run (what a single-threaded engine loop on this PostgreSQL does just now).
+     * the plain correlate rate of this round (what a single-threaded engine loop on this PostgreSQL does just now),
+     * in {@code rounds} rounds of {@code perRun} payments per run.
      */
-    List<ScenarioRow> feePayments(List<Fixtures.WaitingForFee> burst, List<Fixtures.WaitingForFee> paced) {
-        Console.step("B2 fee payments correlated to waiting onboarding instances");
-        baselineBefore("B2");
-        double correlate = baseline.correlate().perSecond();
+    List<ScenarioRow> feePayments(List<Fixtures.WaitingForFee> fees, int perRun, int rounds) {
+        Console.step("B2 fee payments correlated to waiting onboarding instances" + roundsNote(rounds));
+        Rounds bursts = new Rounds();
+        Rounds pacedRuns = new Rounds();
+        for (int round = 1; round <= rounds; round++) {
+            List<Fixtures.WaitingForFee> burst = run(fees, perRun, round, 0);
+            List<Fixtures.WaitingForFee> paced = run(fees, perRun, round, 1);
+            String suffix = Rounds.suffix(round, rounds);
+            baselineBefore("B2" + suffix);
+            double correlate = baseline.correlate().perSecond();
+            PhaseResult result = measured(Phase.burst("B2 burst" + suffix,
+                    workloads.feePayments("B2-burst" + suffix.replace(" ", "-"), burst)));
+            bursts.add(row("B2", "fee payments, burst" + Rounds.titleSuffix(round, rounds), result, "correlate",
+                    null, null, null, feeChecks(result, burst)), result.perSecond() / correlate);
+            double pace = Math.max(1, Math.round(B2_PACE_OF_CORRELATE * correlate));
+            PhaseResult pacedResult = measured(Phase.paced("B2 paced" + suffix,
+                    workloads.feePayments("B2-paced" + suffix.replace(" ", "-"), paced), pace));
+            pacedRuns.add(row("B2", String.format("fee payments, paced %.0f/s (%.0f%% of correlate)", pace,
+                            100 * B2_PACE_OF_CORRELATE) + Rounds.titleSuffix(round, rounds), pacedResult, "correlate",
+                    null, null, null, feeChecks(pacedResult, paced)), pacedResult.p99Ms());
+        }
         List<ScenarioRow> rows = new ArrayList<>();
-        PhaseResult result = measured(Phase.burst("B2 burst", workloads.feePayments("B2-burst", burst)));
-        double times = result.perSecond() / correlate;
-        rows.add(row("B2", "fee payments, burst", result, "correlate",
-                String.format("≥ %.1f× correlate", B2_BURST_TIMES_CORRELATE), times >= B2_BURST_TIMES_CORRELATE,
-                String.format("%.2f× correlate", times), feeChecks(result, burst)));
-        double pace = Math.max(1, Math.round(B2_PACE_OF_CORRELATE * correlate));
-        PhaseResult pacedResult = measured(Phase.paced("B2 paced", workloads.feePayments("B2-paced", paced), pace));
-        rows.add(row("B2", String.format("fee payments, paced %.0f/s (%.0f%% of correlate)", pace,
-                        100 * B2_PACE_OF_CORRELATE), pacedResult, "correlate", "p99 < 300 ms",
-                pacedResult.p99Ms() < 300, String.format("p99 %.0f ms = %.1f× 300 ms", pacedResult.p99Ms(),
-                        pacedResult.p99Ms() / 300), feeChecks(pacedResult, paced)));
+        rows.addAll(bursts.concluded("fee payments, burst", "%.2f× correlate", targeted(
+                String.format("≥ %.1f× correlate", B2_BURST_TIMES_CORRELATE)), times -> times >= B2_BURST_TIMES_CORRELATE,
+                true));
+        rows.addAll(pacedRuns.concluded("fee payments, paced at 80 % of correlate", "p99 %.0f ms",
+                targeted("p99 < 300 ms"), p99 -> p99 < 300, false));
         return rows;
     }
 
-    /** B3: revocations that open a shortfall: tier-reevaluation started, follow-up task created. */
-    List<ScenarioRow> revocations(List<Fixtures.AtMinimum> burst, List<Fixtures.AtMinimum> paced) {
-        Console.step("B3 revocations that start tier re-evaluation with a task");
-        baselineBefore("B3");
-        List<Fixtures.AtMinimum> all = new ArrayList<>(burst);
-        all.addAll(paced);
-        check(new LinkedHashMap<>(), "followUpShortfallTasksBeforeB3", followUpTasks(all), 0);
-        List<ScenarioRow> rows = new ArrayList<>();
-        PhaseResult result = measured(Phase.burst("B3 burst", workloads.revocations("B3-burst", burst)));
-        double times = result.perSecond() / baseline.start().perSecond();
-        rows.add(row("B3", "revocations → shortfall task, burst", result, "start",
-                String.format("≥ %.1f× start", B3_BURST_TIMES_START), times >= B3_BURST_TIMES_START,
-                String.format("%.2f× start", times), shortfallChecks(result, burst)));
-        PhaseResult pacedResult = measured(Phase.paced("B3 paced", workloads.revocations("B3-paced", paced), 150));
-        rows.add(row("B3", "revocations → shortfall task, paced 150/s", pacedResult, "start", null, null, null,
-                shortfallChecks(pacedResult, paced)));
+    /** B3: revocations that open a shortfall: tier-reevaluation started, follow-up task created; in rounds. */
+    List<ScenarioRow> revocations(List<Fixtures.AtMinimum> partners, int perRun, int rounds) {
+        Console.step("B3 revocations that start tier re-evaluation with a task" + roundsNote(rounds));
+        check(new LinkedHashMap<>(), "followUpShortfallTasksBeforeB3", followUpTasks(partners), 0);
+        Rounds bursts = new Rounds();
+        List<ScenarioRow> pacedRows = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            List<Fixtures.AtMinimum> burst = run(partners, perRun, round, 0);
+            List<Fixtures.AtMinimum> paced = run(partners, perRun, round, 1);
+            String suffix = Rounds.suffix(round, rounds);
+            baselineBefore("B3" + suffix);
+            PhaseResult result = measured(Phase.burst("B3 burst" + suffix,
+                    workloads.revocations("B3-burst" + suffix.replace(" ", "-"), burst)));
+            bursts.add(row("B3", "revocations → shortfall task, burst" + Rounds.titleSuffix(round, rounds), result,
+                    "start", null, null, null, shortfallChecks(result, burst)),
+                    result.perSecond() / baseline.start().perSecond());
+            PhaseResult pacedResult = measured(Phase.paced("B3 paced" + suffix,
+                    workloads.revocations("B3-paced" + suffix.replace(" ", "-"), paced), 150));
+            pacedRows.add(row("B3", "revocations → shortfall task, paced 150/s" + Rounds.titleSuffix(round, rounds),
+                    pacedResult, "start", null, null, null, shortfallChecks(pacedResult, paced)));
+        }
+        List<ScenarioRow> rows = new ArrayList<>(bursts.concluded("revocations → shortfall task, burst",
+                "%.2f× start", targeted(String.format("≥ %.1f× start", B3_BURST_TIMES_START)),
+                times -> times >= B3_BURST_TIMES_START, true));
+        rows.addAll(pacedRows);
         return rows;
+    }
+
+    /** Round {@code round}'s burst ({@code part} 0) or paced run (1): each takes the next {@code perRun} items. */
+    private static <T> List<T> run(List<T> items, int perRun, int round, int part) {
+        int from = (2 * (round - 1) + part) * perRun;
+        return items.subList(from, from + perRun);
+    }
+
+    private static String roundsNote(int rounds) {
+        return rounds == 1 ? "" : String.format(" (%d rounds, each against the baselines taken just before it)",
+                rounds);
+    }
+
+    /** The target a row states, or none in a run that checks no targets (smoke). */
+    private String targeted(String target) {
+        return targets ? target : null;
     }
 
     /** B4: a backlog of the stated mix, sent at once: how long until it is drained. */
