@@ -36,6 +36,7 @@ final class FakeDelegates {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final Set<String> paidInvoices = ConcurrentHashMap.newKeySet();
     private final Queue<Boolean> recheckResults = new ConcurrentLinkedQueue<>();
+    private final StartingOutcome startingOutcome = new StartingOutcome();
     private final AtomicBoolean renewalQualifies = new AtomicBoolean(true);
     private final AtomicBoolean companyShortAtSigning = new AtomicBoolean(false);
     private final List<String> auditSample = new CopyOnWriteArrayList<>();
@@ -67,6 +68,7 @@ final class FakeDelegates {
         beans.put("rejectApplication", delegate("rejectApplication", execution -> { }));
         beans.put("paymentDecisionRecorder", listener("paymentDecisionRecorder", task -> { }));
         beans.put("applyPayment", delegate("applyPayment", execution -> { }));
+        beans.put("startingOutcome", startingOutcome);
         beans.put("changeLevel", delegate("changeLevel", execution -> { }));
         beans.put("openShortfall", delegate("openShortfall", this::openShortfall));
         // the figures the follow-up form shows, local to the task (not a step of the process: not in calls()); the
@@ -153,6 +155,21 @@ final class FakeDelegates {
     }
 
     /** What the next calls of {@code recheckHeadcount} find, in order; {@code restored=false} once these run out. */
+    /** What the registry holds as the partner's last decision when its {@code tier-reevaluation} starts. */
+    void decided(String outcome) {
+        startingOutcome.outcome = outcome;
+    }
+
+    /** The service's {@code startingOutcome}: the gateway asks it, by business key, never a process variable. */
+    public static final class StartingOutcome {
+
+        private volatile String outcome;
+
+        public boolean isUpgrade(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            return "UPGRADE".equals(outcome);
+        }
+    }
+
     void recheckFinds(Boolean... restored) {
         recheckResults.addAll(List.of(restored));
     }

@@ -13,9 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -119,12 +117,14 @@ class TierReevaluationProcessTest extends ProcessTestSupport {
         assertFollowUpCancelled(followUp);
     }
 
-    /** Started as the service starts it: with the outcome only; the steps find the partner by business key. */
+    /**
+     * Started as the service starts it: without variables, once the registry holds the decision; the gateway and
+     * the steps find the partner by business key.
+     */
     private ProcessInstance evaluationChanged(String outcome) {
         ClockUtil.setCurrentTime(Date.from(START));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("evaluationOutcome", outcome);
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey("tier-reevaluation", PARTNER_ID, variables);
+        fakes.decided(outcome);
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("tier-reevaluation", PARTNER_ID);
         assertThat(instance).isStarted();
         assertThat(instance.getBusinessKey()).isEqualTo(PARTNER_ID);
         return instance;

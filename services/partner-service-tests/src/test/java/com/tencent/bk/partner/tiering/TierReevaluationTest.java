@@ -86,6 +86,25 @@ class TierReevaluationTest extends ServiceIntegrationTest {
     }
 
     /**
+     * The first gateway routes on the decision recorded in the registry, never on a variable: a start that carries
+     * an outcome of its own (as a start from Cockpit or the engine's API could) is routed as the registry decides.
+     */
+    @Test
+    void theFirstGatewayRoutesOnTheRecordedDecisionNotOnAVariable() {
+        String partnerId = Companies.newPartnerId();
+        activePartner(partnerId, "ENTERPRISE", 5, 5);
+        assertThat(partner(partnerId).path("evaluation").path("outcome").asText()).isNotEqualTo("UPGRADE");
+
+        String instance = runtime.startProcessInstanceByKey("tier-reevaluation", partnerId,
+                Map.of("evaluationOutcome", "UPGRADE")).getId();
+
+        List<String> passed = jdbcClient.sql("select act_id_ from act_hi_actinst where proc_inst_id_ = ?")
+                .param(instance).query(String.class).list();
+        assertThat(passed).contains("open-shortfall").doesNotContain("change-level");
+        runtime.deleteProcessInstance(instance, "test: routed as the registry decides");
+    }
+
+    /**
      * A shortfall writes each variable once, where it is needed: the process keeps what its steps route on and
      * the figures of the finding, the task what its list and form show of the partner (from the registry). No
      * copy at both scopes, no null written, and the form still finds every field it shows. Every variable is a
@@ -105,8 +124,8 @@ class TierReevaluationTest extends ServiceIntegrationTest {
                 .param(partnerId).query((row, i) -> Map.entry(row.getString("scope"), row.getString("name_"))).list()
                 .forEach(entry -> byScope.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>())
                         .add(entry.getValue()));
-        assertThat(byScope.get("process")).containsExactlyInAnyOrder("evaluationOutcome", "graceEndsOn",
-                "graceEndsAt");
+        // the first gateway asks the registry for the decision that started the process (StartingOutcome)
+        assertThat(byScope.get("process")).containsExactlyInAnyOrder("graceEndsOn", "graceEndsAt");
         // the figures are not copied onto the task: it names the decision, and its form reads them from the log
         assertThat(byScope.get("task")).containsExactlyInAnyOrder("partnerId", "companyName", "partnerType",
                 "levelAtStake", "graceEndsOn", "shortfallEvaluationId");

@@ -34,6 +34,13 @@ class DecidedEvaluations {
         }
     }
 
+    /** The evaluation on offer for this partner, if any, left on offer (the first gateway routes on it). */
+    Optional<Evaluation> offered(String partnerId) {
+        Offer offered = STARTING.get();
+        return offered == null || !offered.evaluation().partnerId().equals(partnerId)
+                ? Optional.empty() : Optional.of(offered.evaluation());
+    }
+
     /** The evaluation on offer for this partner, if any; taken once. */
     Optional<Evaluation> take(String partnerId) {
         Offer offered = STARTING.get();

@@ -24,8 +24,6 @@ import org.springframework.util.Assert;
 @Component
 public class TierReevaluation {
 
-    static final String EVALUATION_OUTCOME = "evaluationOutcome";
-
     private final PartnerRegistry registry;
     private final VerifiedHeadcounts headcounts;
     private final TierRules rules;
@@ -142,20 +140,10 @@ public class TierReevaluation {
         if (reevaluating) {
             workflows.notifyPartner(Bpmn.HEADCOUNT_CHANGED_MESSAGE, partner.partnerId());
         } else if (evaluation.outcome() != EvaluationOutcome.MEETS) {
+            // without variables: the first gateway asks StartingOutcome, the steps find the partner by business key
             decided.offerWhile(evaluation, evaluationId, () ->
-                    workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), startVariables(evaluation)));
+                    workflows.start(Bpmn.TIER_REEVALUATION, partner.partnerId(), Map.of()));
         }
-    }
-
-    /**
-     * The outcome the process's first gateway routes on, set here only (by the service), and nothing else: the
-     * steps find the partner by the business key and decide from the registry; the follow-up task carries the
-     * copies its list shows ({@code TaskPresentation}) and the id of the decision its form reads
-     * ({@link ShortfallFigures}). Each process variable is
-     * two rows (runtime and history) on the revocation path.
-     */
-    private static Map<String, Object> startVariables(Evaluation evaluation) {
-        return Map.of(EVALUATION_OUTCOME, evaluation.outcome().name());
     }
 
     record LastResult(EvaluationOutcome outcome, com.tencent.bk.partner.registry.PartnerLevel qualifyingLevel) {
