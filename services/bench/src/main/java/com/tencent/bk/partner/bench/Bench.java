@@ -221,7 +221,7 @@ public final class Bench {
         Scenarios scenarios = new Scenarios(runner, workloads, database, api, lag, !options.smoke(), baselines);
         List<ScenarioRow> rows = new ArrayList<>();
         List<PlannedEvent> history = new ArrayList<>();
-        rows.addAll(scenarios.registryOnly(sizes.registryOnlyEvents(), revokedIds, history));
+        rows.addAll(scenarios.registryOnly(sizes.registryOnlyEvents(), revokedIds, history, sizes.rounds()));
         rows.addAll(scenarios.feePayments(fees.subList(w, w + measured), sizes.instances(), sizes.rounds()));
         rows.addAll(scenarios.revocations(atMinimum.subList(w, w + measured), sizes.instances(), sizes.rounds()));
         rows.add(scenarios.backlog(sizes.backlog(), history, revokedIds, revokedIds));

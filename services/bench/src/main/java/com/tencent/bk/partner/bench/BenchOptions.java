@@ -30,8 +30,8 @@ record BenchOptions(boolean smoke, int events, int instances, int rounds, int ba
               --events N            B1 events (burst; the paced run sends N/2, the storm N/4)   [20000; smoke 200]
               --instances N         waiting onboarding instances (B2) and at-minimum partners (B3) per run
                                     (burst and paced each get N)                             [500; smoke 20]
-              --rounds N            B2 and B3 each run N times, each round against the baselines taken
-                                    just before it; their targets are checked on the median round  [3; smoke 1]
+              --rounds N            B1, B2 and B3 each run N times, each round against the baselines
+                                    taken just before it; targets are checked on the median round  [3; smoke 1]
               --backlog N           B4 backlog size                                          [100000; smoke 300]
               --external            use the PostgreSQL and Kafka given by BK_DB_URL, BK_DB_USER, BK_DB_PASSWORD,
                                     BK_KAFKA_BOOTSTRAP (and BK_ADMIN_PASSWORD) instead of starting embedded ones

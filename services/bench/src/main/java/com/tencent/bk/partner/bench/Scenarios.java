@@ -46,22 +46,30 @@ final class Scenarios {
     /** The B3 burst must open shortfalls at least this fast, relative to the plain-API process start. */
     static final double B3_BURST_TIMES_START = 0.8;
 
-    /** B1: registry-only certification events, at full speed, then paced at 5,000/s. */
-    List<ScenarioRow> registryOnly(int events, List<String> activePartners, List<PlannedEvent> history) {
-        List<ScenarioRow> rows = new ArrayList<>();
-        Console.step("B1 certification events that change no evaluation result (registry only)");
-        baselineBefore("B1");
-        double commitsPerSecond = baseline.commit().perSecond();
-        EventBatch burst = workloads.registryOnly("B1-burst", events, activePartners);
-        PhaseResult result = measured(Phase.burst("B1 burst", burst));
-        history.addAll(burst.events());
-        double times = result.perSecond() / commitsPerSecond;
-        rows.add(row("B1", "registry only, burst", result, "start",
-                String.format("≥ %.0f× commit", B1_BURST_TIMES_COMMIT), times >= B1_BURST_TIMES_COMMIT,
-                String.format("%.2f× commit", times), checks(result)));
-        EventBatch paced = workloads.registryOnly("B1-paced", Math.max(1, events / 2), activePartners);
-        PhaseResult pacedResult = measured(Phase.paced("B1 paced", paced, 5_000));
-        rows.add(row("B1", "registry only, paced 5,000/s", pacedResult, "start", null, null, null, checks(pacedResult)));
+    /** B1: registry-only certification events, at full speed, then paced at 5,000/s; in rounds. */
+    List<ScenarioRow> registryOnly(int events, List<String> activePartners, List<PlannedEvent> history, int rounds) {
+        Console.step("B1 certification events that change no evaluation result (registry only)" + roundsNote(rounds));
+        Rounds bursts = new Rounds();
+        List<ScenarioRow> pacedRows = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            String suffix = Rounds.suffix(round, rounds);
+            baselineBefore("B1" + suffix);
+            double commitsPerSecond = baseline.commit().perSecond();
+            EventBatch burst = workloads.registryOnly("B1-burst" + suffix.replace(" ", "-"), events, activePartners);
+            PhaseResult result = measured(Phase.burst("B1 burst" + suffix, burst));
+            history.addAll(burst.events());
+            bursts.add(row("B1", "registry only, burst" + Rounds.titleSuffix(round, rounds), result, "start", null,
+                    null, null, checks(result)), result.perSecond() / commitsPerSecond);
+            EventBatch paced = workloads.registryOnly("B1-paced" + suffix.replace(" ", "-"), Math.max(1, events / 2),
+                    activePartners);
+            PhaseResult pacedResult = measured(Phase.paced("B1 paced" + suffix, paced, 5_000));
+            pacedRows.add(row("B1", "registry only, paced 5,000/s" + Rounds.titleSuffix(round, rounds), pacedResult,
+                    "start", null, null, null, checks(pacedResult)));
+        }
+        List<ScenarioRow> rows = new ArrayList<>(bursts.concluded("registry only, burst", "%.2f× commit",
+                targeted(String.format("≥ %.0f× commit", B1_BURST_TIMES_COMMIT)),
+                times -> times >= B1_BURST_TIMES_COMMIT, true));
+        rows.addAll(pacedRows);
         return rows;
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param instances waiting onboarding instances (B2) and at-minimum partners (B3) for each of burst and paced, in
  *                  each round
- * @param rounds    how many times B2 and B3 run, each against the baselines taken just before it
+ * @param rounds    how many times B1, B2 and B3 run, each against the baselines taken just before it
  * @param warmUp    payments and revocations sent before the measured runs
  */
 record Sizes(int registryOnlyEvents, int instances, int rounds, int warmUp, int stormPartners, int stormEvents,
@@ -42,7 +42,7 @@ record Sizes(int registryOnlyEvents, int instances, int rounds, int warmUp, int 
         map.put("B1 burst events", registryOnlyEvents);
         map.put("B1 paced events", Math.max(1, registryOnlyEvents / 2));
         map.put("B2/B3 instances per run", instances);
-        map.put("B2/B3 rounds", rounds);
+        map.put("B1/B2/B3 rounds", rounds);
         map.put("warm-up instances", warmUp);
         map.put("B4 backlog", backlog);
         map.put("B5 storm events", stormEvents);
