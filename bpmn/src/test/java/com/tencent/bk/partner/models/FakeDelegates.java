@@ -154,7 +154,6 @@ final class FakeDelegates {
         paidInvoices.add(invoiceId);
     }
 
-    /** What the next calls of {@code recheckHeadcount} find, in order; {@code restored=false} once these run out. */
     /** What the registry holds as the partner's last decision when its {@code tier-reevaluation} starts. */
     void decided(String outcome) {
         startingOutcome.outcome = outcome;
@@ -170,6 +169,7 @@ final class FakeDelegates {
         }
     }
 
+    /** What the next calls of {@code recheckHeadcount} find, in order; {@code restored=false} once these run out. */
     void recheckFinds(Boolean... restored) {
         recheckResults.addAll(List.of(restored));
     }

@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.tiering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,21 +88,26 @@ class TierReevaluationTest extends ServiceIntegrationTest {
 
     /**
      * The first gateway routes on the decision recorded in the registry, never on a variable: a start that carries
-     * an outcome of its own (as a start from Cockpit or the engine's API could) is routed as the registry decides.
+     * an outcome of its own (as a start from Cockpit or the engine's API could) for a partner that meets its
+     * minimums is refused, and neither changes the level nor opens a shortfall.
      */
     @Test
     void theFirstGatewayRoutesOnTheRecordedDecisionNotOnAVariable() {
         String partnerId = Companies.newPartnerId();
         activePartner(partnerId, "ENTERPRISE", 5, 5);
-        assertThat(partner(partnerId).path("evaluation").path("outcome").asText()).isNotEqualTo("UPGRADE");
+        JsonNode before = partner(partnerId);
+        assertThat(before.path("evaluation").path("outcome").asText()).isEqualTo("MEETS");
 
-        String instance = runtime.startProcessInstanceByKey("tier-reevaluation", partnerId,
-                Map.of("evaluationOutcome", "UPGRADE")).getId();
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("tier-reevaluation", partnerId,
+                Map.of("evaluationOutcome", "UPGRADE")))
+                .hasMessageContaining("nothing to act on").hasMessageContaining("MEETS");
 
-        List<String> passed = jdbcClient.sql("select act_id_ from act_hi_actinst where proc_inst_id_ = ?")
-                .param(instance).query(String.class).list();
-        assertThat(passed).contains("open-shortfall").doesNotContain("change-level");
-        runtime.deleteProcessInstance(instance, "test: routed as the registry decides");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("tier-reevaluation")
+                .processInstanceBusinessKey(partnerId).count()).isZero();
+        assertThat(jdbcClient.sql("select count(*) from program.outbox_event where message_key = ? and type in "
+                        + "('bk.partner.shortfall-opened', 'bk.partner.level-changed')").param(partnerId)
+                .query(Long.class).single()).isZero();
+        assertThat(partner(partnerId).path("level").asText()).isEqualTo(before.path("level").asText());
     }
 
     /**
