@@ -60,6 +60,11 @@ final class Rounds {
         return rounds == 1 ? "" : " " + round;
     }
 
+    /** What a round's events are tagged with (their source): nothing when there is one round. */
+    static String tagSuffix(int round, int rounds) {
+        return rounds == 1 ? "" : "-" + round;
+    }
+
     static String titleSuffix(int round, int rounds) {
         return rounds == 1 ? "" : String.format(", round %d of %d", round, rounds);
     }

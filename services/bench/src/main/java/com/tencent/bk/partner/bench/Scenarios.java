@@ -55,12 +55,12 @@ final class Scenarios {
             String suffix = Rounds.suffix(round, rounds);
             baselineBefore("B1" + suffix);
             double commitsPerSecond = baseline.commit().perSecond();
-            EventBatch burst = workloads.registryOnly("B1-burst" + suffix.replace(" ", "-"), events, activePartners);
+            EventBatch burst = workloads.registryOnly("B1-burst" + Rounds.tagSuffix(round, rounds), events, activePartners);
             PhaseResult result = measured(Phase.burst("B1 burst" + suffix, burst));
             history.addAll(burst.events());
             bursts.add(row("B1", "registry only, burst" + Rounds.titleSuffix(round, rounds), result, "start", null,
                     null, null, checks(result)), result.perSecond() / commitsPerSecond);
-            EventBatch paced = workloads.registryOnly("B1-paced" + suffix.replace(" ", "-"), Math.max(1, events / 2),
+            EventBatch paced = workloads.registryOnly("B1-paced" + Rounds.tagSuffix(round, rounds), Math.max(1, events / 2),
                     activePartners);
             PhaseResult pacedResult = measured(Phase.paced("B1 paced" + suffix, paced, 5_000));
             pacedRows.add(row("B1", "registry only, paced 5,000/s" + Rounds.titleSuffix(round, rounds), pacedResult,
@@ -94,12 +94,12 @@ final class Scenarios {
             baselineBefore("B2" + suffix);
             double correlate = baseline.correlate().perSecond();
             PhaseResult result = measured(Phase.burst("B2 burst" + suffix,
-                    workloads.feePayments("B2-burst" + suffix.replace(" ", "-"), burst)));
+                    workloads.feePayments("B2-burst" + Rounds.tagSuffix(round, rounds), burst)));
             bursts.add(row("B2", "fee payments, burst" + Rounds.titleSuffix(round, rounds), result, "correlate",
                     null, null, null, feeChecks(result, burst)), result.perSecond() / correlate);
             double pace = Math.max(1, Math.round(B2_PACE_OF_CORRELATE * correlate));
             PhaseResult pacedResult = measured(Phase.paced("B2 paced" + suffix,
-                    workloads.feePayments("B2-paced" + suffix.replace(" ", "-"), paced), pace));
+                    workloads.feePayments("B2-paced" + Rounds.tagSuffix(round, rounds), paced), pace));
             pacedRuns.add(row("B2", String.format("fee payments, paced %.0f/s (%.0f%% of correlate)", pace,
                             100 * B2_PACE_OF_CORRELATE) + Rounds.titleSuffix(round, rounds), pacedResult, "correlate",
                     null, null, null, feeChecks(pacedResult, paced)), pacedResult.p99Ms());
@@ -125,12 +125,12 @@ final class Scenarios {
             String suffix = Rounds.suffix(round, rounds);
             baselineBefore("B3" + suffix);
             PhaseResult result = measured(Phase.burst("B3 burst" + suffix,
-                    workloads.revocations("B3-burst" + suffix.replace(" ", "-"), burst)));
+                    workloads.revocations("B3-burst" + Rounds.tagSuffix(round, rounds), burst)));
             bursts.add(row("B3", "revocations → shortfall task, burst" + Rounds.titleSuffix(round, rounds), result,
                     "start", null, null, null, shortfallChecks(result, burst)),
                     result.perSecond() / baseline.start().perSecond());
             PhaseResult pacedResult = measured(Phase.paced("B3 paced" + suffix,
-                    workloads.revocations("B3-paced" + suffix.replace(" ", "-"), paced), 150));
+                    workloads.revocations("B3-paced" + Rounds.tagSuffix(round, rounds), paced), 150));
             pacedRows.add(row("B3", "revocations → shortfall task, paced 150/s" + Rounds.titleSuffix(round, rounds),
                     pacedResult, "start", null, null, null, shortfallChecks(pacedResult, paced)));
         }

@@ -36,26 +36,23 @@ class DecidedEvaluations {
 
     /** The evaluation on offer for this partner, if any, left on offer (the first gateway routes on it). */
     Optional<Evaluation> offered(String partnerId) {
-        Offer offered = STARTING.get();
-        return offered == null || !offered.evaluation().partnerId().equals(partnerId)
-                ? Optional.empty() : Optional.of(offered.evaluation());
+        return offerFor(partnerId).map(Offer::evaluation);
     }
 
     /** The evaluation on offer for this partner, if any; taken once. */
     Optional<Evaluation> take(String partnerId) {
-        Offer offered = STARTING.get();
-        if (offered == null || offered.taken() || !offered.evaluation().partnerId().equals(partnerId)) {
-            return Optional.empty();
-        }
-        STARTING.set(new Offer(offered.evaluation(), offered.evaluationId(), true));
-        return Optional.of(offered.evaluation());
+        Optional<Offer> offered = offerFor(partnerId).filter(offer -> !offer.taken());
+        offered.ifPresent(offer -> STARTING.set(new Offer(offer.evaluation(), offer.evaluationId(), true)));
+        return offered.map(Offer::evaluation);
     }
 
     /** The id of the decision that is starting this partner's process, for as long as the start call runs. */
     Optional<Long> startingDecisionId(String partnerId) {
-        Offer offered = STARTING.get();
-        return offered == null || !offered.evaluation().partnerId().equals(partnerId)
-                ? Optional.empty() : Optional.of(offered.evaluationId());
+        return offerFor(partnerId).map(Offer::evaluationId);
+    }
+
+    private static Optional<Offer> offerFor(String partnerId) {
+        return Optional.ofNullable(STARTING.get()).filter(offer -> offer.evaluation().partnerId().equals(partnerId));
     }
 
     private record Offer(Evaluation evaluation, long evaluationId, boolean taken) {
