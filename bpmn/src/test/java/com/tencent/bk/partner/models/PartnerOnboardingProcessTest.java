@@ -46,7 +46,7 @@ class PartnerOnboardingProcessTest extends ProcessTestSupport {
                 .containsEntry("feeRequired", false)
                 .containsEntry("contractId", "C-2026-001");
         assertThat(fakes.calls()).containsExactly("checkQualification", "reviewDecisionRecorder:complete",
-                "recordApproval", "signingQualification:create", "signingQualification:complete", "activatePartner");
+                "recordApproval", "signingQualification:complete", "activatePartner");
     }
 
     @Test
@@ -77,7 +77,7 @@ class PartnerOnboardingProcessTest extends ProcessTestSupport {
         assertThat(instance).isEnded().hasPassed("partner-activated");
         assertThat(fakes.calls()).containsExactly("checkQualification", "reviewDecisionRecorder:complete",
                 "fourEyesGuard:assignment", "fourEyesGuard:complete", "recordApproval", "requestInvoice",
-                "checkFeePaid", "signingQualification:create", "signingQualification:complete", "activatePartner");
+                "checkFeePaid", "signingQualification:complete", "activatePartner");
     }
 
     @Test
@@ -180,8 +180,8 @@ class PartnerOnboardingProcessTest extends ProcessTestSupport {
 
         assertThat(instance).isEnded().hasPassed("reject-application", "application-rejected")
                 .hasNotPassed("activate-partner");
-        assertThat(fakes.calls()).endsWith("recordApproval", "signingQualification:create",
-                "signingQualification:complete", "rejectApplication");
+        assertThat(fakes.calls()).endsWith("recordApproval", "signingQualification:complete",
+                "rejectApplication");
     }
 
     private ProcessInstance apply(String partnerType) {

@@ -78,6 +78,27 @@ class QualificationAtSigningTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void theSigningFormShowsTheHeadcountWhenItIsOpenedNotWhenTheTaskWasCreated() {
+        String partnerId = Companies.newPartnerId();
+        certifyEngineers(partnerId, 3); // TRIAL
+        paidEnterpriseApplicant(partnerId);
+        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        for (int i = 3; i < 5; i++) { // LEVEL_3 after the task exists
+            certify(partnerId, "later-auto-" + i, "AUTOMATION", "SERVICE", null);
+            certify(partnerId, "later-dev-" + i, "DEVELOPMENT", null, null);
+        }
+        awaitConsumed(partnerId);
+
+        JsonNode shown = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + sign + "/form-variables").getBody());
+        assertThat(shown.path("automationService").path("value").asInt()).isEqualTo(5);
+        assertThat(shown.path("qualified").path("value").asBoolean()).isTrue();
+        assertThat(shown.path("qualified").path("type").asText()).isEqualTo("Boolean");
+        assertThat(shown.path("levelAtSigning").path("value").asText()).isEqualTo("LEVEL_3");
+        assertThat(shown.path("qualificationSummary").path("value").asText()).doesNotContain("short");
+    }
+
+    @Test
     void companyThatLostEngineersBetweenReviewAndSigningIsNotActivatedAtTheOldLevel() {
         String partnerId = Companies.newPartnerId();
         List<String> automation = new ArrayList<>();

@@ -109,6 +109,33 @@ class TaskPresentationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void aSignContractTaskListsTheLevelAndFeeOfTheApplicationsRowsNotOfTheProcessCopies() {
+        String partnerId = Companies.newPartnerId();
+        certifyEngineers(partnerId, 3); // TRIAL
+        JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId);
+        // someone who may edit a running instance rewrites its copies while it waits for the fee
+        ResponseEntity<String> found = engine.get(TestUsers.ADMIN, "/engine-rest/process-instance"
+                + "?firstResult=0&maxResults=1&processDefinitionKey=partner-onboarding&businessKey=" + partnerId);
+        assertThat(found.getStatusCode().value()).as(found.getBody()).isEqualTo(200);
+        String instance = EngineRestClient.read(found.getBody()).get(0).path("id").asText();
+        for (Map.Entry<String, String> forged : Map.of("invoiceAmount", "1.00", "proposedLevel", "LEVEL_1")
+                .entrySet()) {
+            assertThat(engine.exchange(TestUsers.ADMIN, HttpMethod.PUT, "/engine-rest/process-instance/" + instance
+                            + "/variables/" + forged.getKey(), Map.of("value", forged.getValue(), "type", "String"))
+                    .getStatusCode().value()).isEqualTo(204);
+        }
+        kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
+                invoice.path("invoiceId").asText(), "partnerId", partnerId, "amount", invoice.path("amount").asText(),
+                "currency", "CNY", "paidAt", "2026-11-24T08:00:00Z"));
+
+        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        JsonNode listed = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + sign + "/localVariables").getBody());
+        assertThat(listed.path("levelAtStake").path("value").asText()).isEqualTo("试用 Trial (TRIAL)");
+        assertThat(listed.path("amountAtStake").path("value").asText()).isEqualTo("30000.00 CNY");
+    }
+
+    @Test
     void aShortfallFollowUpIsDueByItsSlaAndFollowsUpAtTheGraceEnd() {
         String partnerId = Companies.newPartnerId();
         List<String> certificates = activePartner(partnerId, "COMMUNITY", 2, 1);

@@ -76,6 +76,10 @@ class ApplicationRecords {
 
     /** The company's open application: the process's business key leads here, never a process variable. */
     OpenApplication openOf(String partnerId) {
+        return findOpen(partnerId).orElseThrow(() -> new IllegalStateException("No open application of " + partnerId));
+    }
+
+    Optional<OpenApplication> findOpen(String partnerId) {
         return jdbc.sql("""
                         select application_id, type, proposed_level from program.application
                         where partner_id = ? and status = 'OPEN'
@@ -83,8 +87,7 @@ class ApplicationRecords {
                 .param(partnerId)
                 .query((rs, row) -> new OpenApplication(rs.getObject(1, UUID.class), PartnerType.valueOf(rs.getString(2)),
                         rs.getString(3) == null ? null : PartnerLevel.valueOf(rs.getString(3))))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("No open application of " + partnerId));
+                .optional();
     }
 
     /** The onboarding process instance of an application. */

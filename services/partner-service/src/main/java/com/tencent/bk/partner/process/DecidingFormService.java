@@ -2,7 +2,6 @@ package com.tencent.bk.partner.process;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
@@ -21,12 +20,12 @@ class DecidingFormService extends FormServiceImpl {
 
     private final DecisionLog log;
     private final Predicate<String> taskStillThere;
-    private final List<FormFiguresSource> figureSources;
+    private final Iterable<FormFiguresSource> figureSources;
 
-    DecidingFormService(DecisionLog log, Predicate<String> taskStillThere, List<FormFiguresSource> figureSources) {
+    DecidingFormService(DecisionLog log, Predicate<String> taskStillThere, Iterable<FormFiguresSource> figureSources) {
         this.log = log;
         this.taskStillThere = taskStillThere;
-        this.figureSources = List.copyOf(figureSources);
+        this.figureSources = figureSources;
     }
 
     /**
@@ -42,7 +41,8 @@ class DecidingFormService extends FormServiceImpl {
             // the engine's command refused a task that does not exist
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             for (FormFiguresSource source : figureSources) {
-                Object reference = task.getVariableLocal(source.reference());
+                Object reference = source.appliesTo(task.getTaskDefinitionKey())
+                        ? task.getVariableLocal(source.reference()) : null;
                 if (reference != null) {
                     source.figures(reference).forEach((name, value) -> {
                         // as a copy local to the task did, the figures shadow a process variable of the same name
@@ -63,6 +63,12 @@ class DecidingFormService extends FormServiceImpl {
         }
         if (value instanceof Long number) {
             return Variables.longValue(number);
+        }
+        if (value instanceof Boolean flag) {
+            return Variables.booleanValue(flag);
+        }
+        if (value == null) {
+            return Variables.untypedNullValue();
         }
         return value instanceof String text ? Variables.stringValue(text) : Variables.untypedValue(value);
     }

@@ -10,6 +10,11 @@ import java.util.Map;
  */
 public interface FormFiguresSource {
 
+    /** Whether this source has figures for tasks of this step; by default for every step. */
+    default boolean appliesTo(String taskDefinitionKey) {
+        return true;
+    }
+
     /** The name of the task-local variable this source reads by (an id in the service's tables). */
     String reference();
 

@@ -1,8 +1,8 @@
 package com.tencent.bk.partner.process;
 
-import java.util.List;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,10 @@ class TaskDecisionPlugin extends AbstractCamundaConfiguration {
 
     private final DecisionLog log;
     private final JdbcClient jdbc;
-    private final List<FormFiguresSource> figureSources;
+    /** Looked up when a form is opened: a source may need the engine this plugin configures. */
+    private final ObjectProvider<FormFiguresSource> figureSources;
 
-    TaskDecisionPlugin(DecisionLog log, JdbcClient jdbc, List<FormFiguresSource> figureSources) {
+    TaskDecisionPlugin(DecisionLog log, JdbcClient jdbc, ObjectProvider<FormFiguresSource> figureSources) {
         this.log = log;
         this.jdbc = jdbc;
         this.figureSources = figureSources;

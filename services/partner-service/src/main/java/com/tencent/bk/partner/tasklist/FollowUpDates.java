@@ -29,7 +29,7 @@ class FollowUpDates {
     @EventListener
     @Order(Ordered.LOWEST_PRECEDENCE)
     void follow(DeadlineMoved moved) {
-        if (!TaskPresentation.DEADLINES.contains(moved.variable())) {
+        if (!TaskPresentation.DEADLINES.containsValue(moved.variable())) {
             return;
         }
         for (Task task : tasks.createTaskQuery().processInstanceId(moved.processInstanceId()).list()) {

@@ -36,8 +36,12 @@ class TaskPresentation implements TaskListener {
 
     static final String SEPARATOR = " · ";
     private static final String AUDITED_PARTNER = "auditedPartnerId";
-    /** Where a process has a deadline of its own, the variable holding it (an instant the service set). */
-    static final List<String> DEADLINES = List.of("graceEndsAt", "contractEndsAt");
+    /** The processes with a deadline of their own, and the variable holding it (an instant the service set). */
+    static final Map<String, String> DEADLINES = Map.of(Bpmn.TIER_REEVALUATION, "graceEndsAt",
+            Bpmn.PARTNER_RENEWAL, "contractEndsAt");
+    /** Steps of an application, whose level and fee at stake are read from its row ({@link ApplicationAtStake}). */
+    private static final Set<String> ONBOARDING_STEPS = Set.of(Bpmn.REVIEW_APPLICATION, Bpmn.APPROVE_APPLICATION,
+            Bpmn.SIGN_CONTRACT);
     /** Steps whose approval charges the fee of the level at stake, before any invoice exists. */
     private static final Set<String> APPROVALS = Set.of(Bpmn.REVIEW_APPLICATION, Bpmn.APPROVE_APPLICATION,
             Bpmn.REVIEW_RENEWAL);
@@ -48,15 +52,17 @@ class TaskPresentation implements TaskListener {
     private final TasklistProperties properties;
     private final DecisionContext context;
     private final EarlierDecisions earlierDecisions;
+    private final ApplicationAtStake applications;
 
     TaskPresentation(PartnerRegistry registry, FeeSchedule fees, ProgramClock clock, TasklistProperties properties,
-                     DecisionContext context, EarlierDecisions earlierDecisions) {
+                     DecisionContext context, EarlierDecisions earlierDecisions, ApplicationAtStake applications) {
         this.registry = registry;
         this.fees = fees;
         this.clock = clock;
         this.properties = properties;
         this.context = context;
         this.earlierDecisions = earlierDecisions;
+        this.applications = applications;
     }
 
     @Override
@@ -69,13 +75,20 @@ class TaskPresentation implements TaskListener {
         task.setDueDate(Date.from(dueAt(taskKey)));
         followUpAt(task).ifPresent(at -> task.setFollowUpDate(Date.from(at)));
 
+        // an onboarding step reads what is at stake from the application's row: the process's copies are not read,
+        // since the first read of a variable loads every variable of the instance
+        Optional<ApplicationAtStake.Stake> application = ONBOARDING_STEPS.contains(taskKey) && partnerId != null
+                ? applications.of(partnerId) : Optional.empty();
         Map<String, Object> listed = new LinkedHashMap<>();
         listed.put(ListedVariables.PARTNER_ID, partnerId);
         listed.put(ListedVariables.COMPANY_NAME, partner.map(Partner::companyName).orElse(null));
         listed.put(ListedVariables.PARTNER_TYPE, partner.map(p -> p.type().name()).orElse(null));
-        PartnerLevel level = levelAtStake(task, partner);
+        PartnerLevel level = application.isPresent() ? application.get().levelOr(currentLevel(partner))
+                : levelAtStake(task, partner);
         listed.put(ListedVariables.LEVEL_AT_STAKE, ProgramNames.level(level));
-        listed.put(ListedVariables.AMOUNT_AT_STAKE, amountAtStake(task, partner, level));
+        listed.put(ListedVariables.AMOUNT_AT_STAKE, application.isPresent()
+                ? invoicedOrFee(task, application.get().invoiced(), partner, level)
+                : amountAtStake(task, partner, level));
         listed.put(ListedVariables.GRACE_ENDS_ON,
                 Bpmn.FOLLOW_UP_SHORTFALL.equals(taskKey) ? text(task, ListedVariables.GRACE_ENDS_ON) : null);
         partner.ifPresent(p -> listed.putAll(context.of(task, p, level)));
@@ -105,8 +118,9 @@ class TaskPresentation implements TaskListener {
     }
 
     private static String partnerIdOf(DelegateTask task) {
-        Object audited = task.getVariable(AUDITED_PARTNER);
-        if (Bpmn.AUDIT_PARTNER.equals(task.getTaskDefinitionKey()) && audited != null) {
+        Object audited = Bpmn.AUDIT_PARTNER.equals(task.getTaskDefinitionKey()) ? task.getVariable(AUDITED_PARTNER)
+                : null;
+        if (audited != null) {
             return audited.toString();
         }
         if (Bpmn.PLACE_REFERRAL.equals(task.getTaskDefinitionKey())) {
@@ -116,8 +130,15 @@ class TaskPresentation implements TaskListener {
     }
 
     private static Optional<Instant> followUpAt(DelegateTask task) {
-        return DEADLINES.stream().map(name -> text(task, name)).filter(Objects::nonNull).findFirst()
+        return Optional.ofNullable(DEADLINES.get(processKeyOf(task))).map(name -> text(task, name))
                 .map(Instant::parse);
+    }
+
+    /** A definition id is {@code key:version:id}. */
+    private static String processKeyOf(DelegateTask task) {
+        String definitionId = task.getProcessDefinitionId();
+        int colon = definitionId == null ? -1 : definitionId.indexOf(':');
+        return colon < 0 ? definitionId : definitionId.substring(0, colon);
     }
 
     /**
@@ -130,7 +151,11 @@ class TaskPresentation implements TaskListener {
             case Bpmn.REVIEW_RENEWAL, Bpmn.SIGN_RENEWAL -> text(task, "renewalLevel");
             default -> null;
         };
-        return proposed != null ? PartnerLevel.valueOf(proposed) : partner.map(Partner::level).orElse(null);
+        return proposed != null ? PartnerLevel.valueOf(proposed) : currentLevel(partner);
+    }
+
+    private static PartnerLevel currentLevel(Optional<Partner> partner) {
+        return partner.map(Partner::level).orElse(null);
     }
 
     /** The money the task is about: a payment in question, an invoice issued, or the fee approval would charge. */
@@ -138,7 +163,12 @@ class TaskPresentation implements TaskListener {
         if (Bpmn.RESOLVE_PAYMENT.equals(task.getTaskDefinitionKey())) {
             return money(text(task, "paidAmount"), text(task, "paidCurrency"));
         }
-        String invoiced = money(text(task, Variables.INVOICE_AMOUNT), text(task, Variables.INVOICE_CURRENCY));
+        return invoicedOrFee(task, money(text(task, Variables.INVOICE_AMOUNT), text(task, Variables.INVOICE_CURRENCY)),
+                partner, level);
+    }
+
+    /** What was invoiced; before any invoice, the fee an approval would charge. */
+    private String invoicedOrFee(DelegateTask task, String invoiced, Optional<Partner> partner, PartnerLevel level) {
         if (invoiced != null || !APPROVALS.contains(task.getTaskDefinitionKey()) || partner.isEmpty()) {
             return invoiced;
         }
