@@ -112,6 +112,31 @@ class TaskTamperingTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void managerCannotEndTheOnboardingByThrowingABpmnErrorOrAnEscalationFromTheirTask() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true));
+        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        engine.claim(TestUsers.MANAGER, sign);
+
+        // no model catches an error or an escalation: the engine would end the task's execution without a
+        // decision, leaving the application open and the partner waiting for a signature that can never come
+        ResponseEntity<String> error = engine.post(TestUsers.MANAGER, "/engine-rest/task/" + sign + "/bpmnError",
+                Map.of("errorCode", "gone", "variables", Map.of("contractSigned", Map.of("value", true))));
+        ResponseEntity<String> escalation = engine.post(TestUsers.MANAGER, "/engine-rest/task/" + sign
+                + "/bpmnEscalation", Map.of("escalationCode", "up"));
+
+        assertThat(error.getStatusCode().value()).as(error.getBody()).isEqualTo(403);
+        assertThat(escalation.getStatusCode().value()).as(escalation.getBody()).isEqualTo(403);
+        assertThat(engine.tasks(TestUsers.MANAGER, partnerId)).extracting(task -> task.path("id").asText())
+                .containsExactly(sign);
+        engine.complete(TestUsers.MANAGER, sign, Map.of("contractSigned", true, "contractId", ""));
+        assertThat(kafka.awaitPartnerEvent(partnerId, "bk.partner.activated").path("data").path("type").asText())
+                .isEqualTo("BRAND");
+    }
+
+    @Test
     void completionWithoutItsDecisionOrWithARejectionWithoutReasonIsRefused() {
         String partnerId = Companies.newPartnerId();
         apply(Companies.application(partnerId, "COMMUNITY"));

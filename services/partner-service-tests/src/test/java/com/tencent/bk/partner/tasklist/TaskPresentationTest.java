@@ -109,7 +109,7 @@ class TaskPresentationTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void aSignContractTaskListsTheLevelAndFeeOfTheApplicationsRowsNotOfTheProcessCopies() {
+    void aSignContractTaskListsAndShowsTheLevelAndFeeOfTheApplicationsRowsNotOfTheProcessCopies() {
         String partnerId = Companies.newPartnerId();
         certifyEngineers(partnerId, 3); // TRIAL
         JsonNode invoice = enterpriseApplicantAwaitingFee(partnerId);
@@ -133,6 +133,10 @@ class TaskPresentationTest extends ServiceIntegrationTest {
                 "/engine-rest/task/" + sign + "/localVariables").getBody());
         assertThat(listed.path("levelAtStake").path("value").asText()).isEqualTo("试用 Trial (TRIAL)");
         assertThat(listed.path("amountAtStake").path("value").asText()).isEqualTo("30000.00 CNY");
+        JsonNode form = EngineRestClient.read(engine.get(TestUsers.MANAGER,
+                "/engine-rest/task/" + sign + "/form-variables").getBody());
+        assertThat(form.path("invoiceAmount").path("value").asText()).isEqualTo("30000.00");
+        assertThat(form.path("invoiceId").path("value").asText()).isEqualTo(invoice.path("invoiceId").asText());
     }
 
     @Test

@@ -41,8 +41,7 @@ class DecidingFormService extends FormServiceImpl {
             // the engine's command refused a task that does not exist
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             for (FormFiguresSource source : figureSources) {
-                Object reference = source.appliesTo(task.getTaskDefinitionKey())
-                        ? task.getVariableLocal(source.reference()) : null;
+                Object reference = source.appliesTo(task.getTaskDefinitionKey()) ? source.referenceOf(task) : null;
                 if (reference != null) {
                     source.figures(reference).forEach((name, value) -> {
                         // as a copy local to the task did, the figures shadow a process variable of the same name

@@ -1,12 +1,13 @@
 package com.tencent.bk.partner.process;
 
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * Figures a task's form shows that the service reads from its own tables when the form is opened
  * ({@code GET /task/{id}/form-variables}), rather than copies written onto every task when it is created. The task
- * carries only a reference, a variable local to it; a task without one gets nothing added, so tasks created
- * with stored copies show those.
+ * leads to them by a reference nobody working it can change (a variable local to it, or its process's business
+ * key); a task without one gets nothing added, so tasks created with stored copies show those.
  */
 public interface FormFiguresSource {
 
@@ -15,9 +16,9 @@ public interface FormFiguresSource {
         return true;
     }
 
-    /** The name of the task-local variable this source reads by (an id in the service's tables). */
-    String reference();
+    /** What this source reads the task's figures by (an id in the service's tables); null for none. */
+    Object referenceOf(DelegateTask task);
 
-    /** The form's figures for that reference's value, as name → value; empty when the record is gone. */
+    /** The form's figures for that reference, as name → value; empty when the record is gone. */
     Map<String, Object> figures(Object reference);
 }

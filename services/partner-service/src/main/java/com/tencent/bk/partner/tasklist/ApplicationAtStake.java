@@ -17,11 +17,6 @@ class ApplicationAtStake {
     /** The open application's proposed level (null for types without levels) and its newest invoice's amount. */
     record Stake(PartnerLevel proposedLevel, BigDecimal invoicedAmount, String invoicedCurrency) {
 
-        /** The proposed level, else (types without levels) the partner's current one. */
-        PartnerLevel levelOr(PartnerLevel current) {
-            return proposedLevel != null ? proposedLevel : current;
-        }
-
         String invoiced() {
             return invoicedAmount == null ? null : invoicedAmount.toPlainString() + " " + invoicedCurrency;
         }
@@ -38,7 +33,8 @@ class ApplicationAtStake {
                         select a.proposed_level, i.amount, i.currency
                         from program.application a
                         left join lateral (select amount, currency from program.invoice
-                                           where application_id = a.application_id
+                                           where partner_id = a.partner_id
+                                             and application_id = a.application_id
                                            order by created_at desc limit 1) i on true
                         where a.partner_id = ? and a.status = 'OPEN'""")
                 .param(partnerId)

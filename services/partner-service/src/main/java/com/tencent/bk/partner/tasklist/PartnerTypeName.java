@@ -5,6 +5,7 @@ import com.tencent.bk.partner.process.Variables;
 import com.tencent.bk.partner.registry.PartnerType;
 import java.util.Arrays;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 class PartnerTypeName implements FormFiguresSource {
 
     @Override
-    public String reference() {
-        return ListedVariables.PARTNER_TYPE;
+    public Object referenceOf(DelegateTask task) {
+        return task.getVariableLocal(ListedVariables.PARTNER_TYPE);
     }
 
     @Override

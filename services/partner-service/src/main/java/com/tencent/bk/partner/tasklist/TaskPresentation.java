@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +26,9 @@ import org.springframework.stereotype.Component;
  * task ({@link ListedVariables}), with what a review decides on ({@link DecisionContext}) and the earlier decisions
  * of the process as comments ({@link EarlierDecisions}); the type in words its forms show is named when a form is
  * opened ({@link PartnerTypeName}). Company and type come from the registry by the partner the task is about (the
- * business key, or the audited partner of an audit case); levels, amounts and deadlines from what the service itself recorded in
- * the process. Users cannot change any of it: candidates may only work a task ({@code TASK_WORK}), and a
+ * business key, or the audited partner of an audit case); for the steps of an application its proposed level and
+ * invoiced fee from their rows ({@link ApplicationAtStake}); for other steps levels, amounts and deadlines from what
+ * the service itself recorded in the process. Users cannot change any of it: candidates may only work a task ({@code TASK_WORK}), and a
  * completion carries only the task's declared decision.
  */
 @Component
@@ -75,19 +75,21 @@ class TaskPresentation implements TaskListener {
         task.setDueDate(Date.from(dueAt(taskKey)));
         followUpAt(task).ifPresent(at -> task.setFollowUpDate(Date.from(at)));
 
-        // an onboarding step reads what is at stake from the application's row: the process's copies are not read,
-        // since the first read of a variable loads every variable of the instance
-        Optional<ApplicationAtStake.Stake> application = ONBOARDING_STEPS.contains(taskKey) && partnerId != null
+        // an onboarding step reads what is at stake from the application's rows, not from the process's copies
+        // (which a first read would load all of, 27 by signing)
+        boolean onboarding = ONBOARDING_STEPS.contains(taskKey);
+        Optional<ApplicationAtStake.Stake> application = onboarding && partnerId != null
                 ? applications.of(partnerId) : Optional.empty();
+        PartnerLevel level = onboarding
+                ? application.map(ApplicationAtStake.Stake::proposedLevel).orElseGet(() -> currentLevel(partner))
+                : levelAtStake(task, partner);
         Map<String, Object> listed = new LinkedHashMap<>();
         listed.put(ListedVariables.PARTNER_ID, partnerId);
         listed.put(ListedVariables.COMPANY_NAME, partner.map(Partner::companyName).orElse(null));
         listed.put(ListedVariables.PARTNER_TYPE, partner.map(p -> p.type().name()).orElse(null));
-        PartnerLevel level = application.isPresent() ? application.get().levelOr(currentLevel(partner))
-                : levelAtStake(task, partner);
         listed.put(ListedVariables.LEVEL_AT_STAKE, ProgramNames.level(level));
-        listed.put(ListedVariables.AMOUNT_AT_STAKE, application.isPresent()
-                ? invoicedOrFee(task, application.get().invoiced(), partner, level)
+        listed.put(ListedVariables.AMOUNT_AT_STAKE, onboarding
+                ? invoicedOrFee(task, application.map(ApplicationAtStake.Stake::invoiced).orElse(null), partner, level)
                 : amountAtStake(task, partner, level));
         listed.put(ListedVariables.GRACE_ENDS_ON,
                 Bpmn.FOLLOW_UP_SHORTFALL.equals(taskKey) ? text(task, ListedVariables.GRACE_ENDS_ON) : null);
@@ -142,12 +144,11 @@ class TaskPresentation implements TaskListener {
     }
 
     /**
-     * The level the decision is about: the level proposed for an application, the level a renewal would keep,
-     * else the partner's current level.
+     * The level the decision is about, outside onboarding: the level a renewal would keep, else the partner's
+     * current level.
      */
     private static PartnerLevel levelAtStake(DelegateTask task, Optional<Partner> partner) {
         String proposed = switch (task.getTaskDefinitionKey()) {
-            case Bpmn.REVIEW_APPLICATION, Bpmn.APPROVE_APPLICATION, Bpmn.SIGN_CONTRACT -> text(task, Variables.PROPOSED_LEVEL);
             case Bpmn.REVIEW_RENEWAL, Bpmn.SIGN_RENEWAL -> text(task, "renewalLevel");
             default -> null;
         };

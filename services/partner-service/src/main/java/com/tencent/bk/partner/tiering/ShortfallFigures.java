@@ -37,8 +37,8 @@ class ShortfallFigures implements TaskListener, FormFiguresSource {
     }
 
     @Override
-    public String reference() {
-        return DECISION;
+    public Object referenceOf(DelegateTask task) {
+        return task.getVariableLocal(DECISION);
     }
 
     @Override

@@ -26,6 +26,16 @@ public final class TierVariables {
         return variables;
     }
 
+    /** The six names without values: a form that shows none rather than an older copy. */
+    public static Map<String, Object> unknown() {
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : new String[] {"automationService", "automationUsage", "development",
+                "requiredAutomationService", "requiredAutomationUsage", "requiredDevelopment"}) {
+            variables.put(name, null);
+        }
+        return variables;
+    }
+
     /** Sets those that changed ({@link ProcessVariables#setChanged}). */
     public static void set(VariableScope scope, Headcount headcount, Minimums required) {
         ProcessVariables.setChanged(scope, of(headcount, required));
