@@ -86,8 +86,15 @@ class RenewalTest extends ServiceIntegrationTest {
         JsonNode firstContract = partner(partnerId).path("contract");
 
         moveDeadline(partnerId, "renewal-due", "renew now");
-        engine.work(TestUsers.MANAGER, engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal"),
-                Map.of("approved", true, "comment", "续约 renew"));
+        String review = engine.awaitTask(TestUsers.MANAGER, partnerId, "review-renewal");
+        // a renewal task follows up at the end of the contract: the first instant after its last day
+        String followUp = EngineRestClient.read(engine.get(TestUsers.MANAGER, "/engine-rest/task/" + review)
+                .getBody()).path("followUp").asText();
+        assertThat(java.time.OffsetDateTime.parse(followUp, java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+                .isEqualTo(LocalDate.parse(firstContract.path("endsOn").asText()).plusDays(1)
+                        .atStartOfDay(ProgramClock.PROGRAM_ZONE).toInstant());
+        engine.work(TestUsers.MANAGER, review, Map.of("approved", true, "comment", "续约 renew"));
         await().atMost(Duration.ofSeconds(20)).until(() -> renewalInvoice(partnerId) != null);
         JsonNode invoice = renewalInvoice(partnerId);
         kafka.publish(PAYMENTS, partnerId, "bk.payment.received", Map.of("invoiceId",
