@@ -118,7 +118,8 @@ public final class Bench {
                 profiler = options.profile() ? new Profiler(options.workDir().resolve("profile"), serviceUrl,
                         infrastructure.user(), infrastructure.password()) : null;
                 PhaseRunner runner = new PhaseRunner(sender, database, lag, Duration.ofMinutes(2), profiler,
-                        new CpuAccounting(service.pid(), infrastructure.postmasterPid()));
+                        new CpuAccounting(service.pid(), infrastructure.postmasterPid()),
+                        new LatencyTimeline(options.workDir().resolve("latencies")));
                 measured = options.startupOnly() ? new Measured(List.of(), List.of())
                         : scenarios(sizes, infrastructure, api, database, lag, runner, scenario -> {
                             if (options.smoke()) {

@@ -20,11 +20,12 @@ final class CpuAccounting {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
     /**
-     * Average cores used during the phase, by whom; {@code serviceThreads}: the service's busiest threads (by
-     * their Linux thread name, 15 characters) in cores.
+     * Average cores used during the phase, by whom; {@code serviceThreads} and {@code benchThreads}: the busiest
+     * threads of the service and of the bench's JVM (broker, producer, JIT compilers; by their Linux thread name,
+     * 15 characters) in cores.
      */
     record Share(double service, double postgres, double bench, double other, double steal, double idle,
-                 Map<String, Double> serviceThreads) {
+                 Map<String, Double> serviceThreads, Map<String, Double> benchThreads) {
         String describe() {
             return String.format("cores: service %.2f, PostgreSQL %.2f, bench+Kafka %.2f, other %.2f, steal %.2f, "
                     + "idle %.2f", service, postgres, bench, other, steal, idle);
@@ -33,12 +34,17 @@ final class CpuAccounting {
         String describeThreads() {
             StringBuilder out = new StringBuilder("service threads:");
             serviceThreads.forEach((name, cores) -> out.append(String.format(" %s %.2f,", name, cores)));
+            out.setLength(out.length() - 1);
+            out.append("; bench threads:");
+            benchThreads.forEach((name, cores) -> out.append(String.format(" %s %.2f,", name, cores)));
             return out.substring(0, out.length() - 1);
         }
     }
 
+    private static final long OWN_PID = ProcessHandle.current().pid();
+
     private record Snapshot(long nanos, long total, long idle, long steal, long service, Map<Long, Long> postgres,
-                            long bench, Map<String, Long> threads) {
+                            long bench, Map<String, Long> threads, Map<String, Long> benchThreads) {
     }
 
     private final long servicePid;
@@ -74,12 +80,18 @@ final class CpuAccounting {
                 / TICKS_PER_SECOND / seconds;
         double steal = (end.steal() - start.steal()) / TICKS_PER_SECOND / seconds;
         double idle = (end.idle() - start.idle()) / TICKS_PER_SECOND / seconds;
+        return new Share(service, postgres, bench, Math.max(0, busy - service - postgres - bench), steal, idle,
+                busiest(start.threads(), end.threads(), seconds), busiest(start.benchThreads(), end.benchThreads(), seconds));
+    }
+
+    /** The six threads that used the most CPU between the two snapshots, in cores. */
+    private static Map<String, Double> busiest(Map<String, Long> before, Map<String, Long> after, double seconds) {
         Map<String, Double> threads = new LinkedHashMap<>();
-        end.threads().entrySet().stream()
-                .map(thread -> Map.entry(thread.getKey(), thread.getValue() - start.threads().getOrDefault(thread.getKey(), 0L)))
+        after.entrySet().stream()
+                .map(thread -> Map.entry(thread.getKey(), thread.getValue() - before.getOrDefault(thread.getKey(), 0L)))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                 .forEach(thread -> threads.put(thread.getKey(), thread.getValue() / TICKS_PER_SECOND / seconds));
-        return new Share(service, postgres, bench, Math.max(0, busy - service - postgres - bench), steal, idle, threads);
+        return threads;
     }
 
     private Snapshot snapshot() {
@@ -94,7 +106,7 @@ final class CpuAccounting {
             idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle + iowait
             steal = cpu.length > 8 ? Long.parseLong(cpu[8]) : 0;
         } catch (IOException | RuntimeException e) {
-            return new Snapshot(System.nanoTime(), 0, 0, 0, 0, Map.of(), 0, Map.of());
+            return new Snapshot(System.nanoTime(), 0, 0, 0, 0, Map.of(), 0, Map.of(), Map.of());
         }
         Map<Long, Long> postgres = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -110,9 +122,9 @@ final class CpuAccounting {
             // leave 0
         }
         List<String> service = stat(Path.of("/proc", Long.toString(servicePid)));
-        List<String> bench = stat(Path.of("/proc", Long.toString(ProcessHandle.current().pid())));
+        List<String> bench = stat(Path.of("/proc", Long.toString(OWN_PID)));
         return new Snapshot(System.nanoTime(), total, idle, steal, service == null ? 0 : ticks(service), postgres,
-                bench == null ? 0 : ticks(bench), threads(servicePid));
+                bench == null ? 0 : ticks(bench), threads(servicePid), threads(OWN_PID));
     }
 
     /** CPU ticks of the process's threads, summed by thread name (GC and compiler threads share a prefix). */

@@ -1,6 +1,7 @@
 package com.tencent.bk.partner.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,16 @@ final class PhaseRunner {
     private final Duration stallTimeout;
     private final Profiler profiler;
     private final CpuAccounting cpu;
+    private final LatencyTimeline timeline;
 
-    /** @param profiler null unless {@code --profile} */
+    /**
+     * @param profiler null unless {@code --profile}
+     * @param timeline where each phase's per-record latencies go; null for none
+     */
     PhaseRunner(EventSender sender, Database database, LagMonitor lag, Duration stallTimeout, Profiler profiler,
-                CpuAccounting cpu) {
+                CpuAccounting cpu, LatencyTimeline timeline) {
         this.cpu = cpu;
+        this.timeline = timeline;
         this.sender = sender;
         this.database = database;
         this.lag = lag;
@@ -109,6 +115,7 @@ final class PhaseRunner {
             }
         }
         double[] latencies = new double[firstSent.size()];
+        List<LatencyTimeline.Point> points = new ArrayList<>(firstSent.size());
         double lastEffect = 0;
         int n = 0;
         for (Map.Entry<String, Long> sent : firstSent.entrySet()) {
@@ -117,7 +124,11 @@ final class PhaseRunner {
                 throw new IllegalStateException(phase.name() + ": no effect for event " + sent.getKey());
             }
             latencies[n++] = Math.max(0, effect - sent.getValue());
+            points.add(new LatencyTimeline.Point(sent.getKey(), sent.getValue(), effect));
             lastEffect = Math.max(lastEffect, effect);
+        }
+        if (timeline != null) {
+            timeline.write(phase.name(), points);
         }
         Latencies percentiles = new Latencies(latencies);
         double seconds = (lastEffect - firstTimestamp) / 1000.0;

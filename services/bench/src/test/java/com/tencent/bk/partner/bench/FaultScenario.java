@@ -46,7 +46,7 @@ final class FaultScenario implements AutoCloseable {
         lag.awaitConsumers(INBOUND, Duration.ofMinutes(2));
         PartnerIds partnerIds = new PartnerIds();
         PhaseRunner runner = new PhaseRunner(sender, stack.database(), lag, Duration.ofMinutes(2), null,
-                new CpuAccounting(service.process().pid(), 0));
+                new CpuAccounting(service.process().pid(), 0), null);
         Fixtures.Prepared prepared = new Fixtures(service.api(), stack.database(), runner, stack.bootstrapServers(),
                 partnerIds, tag).prepare(enterprises, communities);
         return new FaultScenario(stack, new Workloads(partnerIds, tag), prepared, sender, lag);
