@@ -117,8 +117,8 @@ public final class Bench {
                 lag.awaitConsumers(List.of(CloudEvents.CERTIFICATIONS, CloudEvents.PAYMENTS), Duration.ofMinutes(2));
                 profiler = options.profile() ? new Profiler(options.workDir().resolve("profile"), serviceUrl,
                         infrastructure.user(), infrastructure.password()) : null;
-                PhaseRunner runner = new PhaseRunner(sender, database, lag, Duration.ofMinutes(2), profiler,
-                        new CpuAccounting(service.pid(), infrastructure.postmasterPid()),
+                CpuAccounting cpu = new CpuAccounting(service.pid(), infrastructure.postmasterPid());
+                PhaseRunner runner = new PhaseRunner(sender, database, lag, Duration.ofMinutes(2), profiler, cpu,
                         new LatencyTimeline(options.workDir().resolve("latencies")));
                 measured = options.startupOnly() ? new Measured(List.of(), List.of())
                         : scenarios(sizes, infrastructure, api, database, lag, runner, scenario -> {
@@ -126,8 +126,15 @@ public final class Bench {
                                 // the smoke run checks behaviour, not ratios: the first baselines serve each scenario
                                 return snapshots.get(0);
                             }
+                            cpu.start();
                             BaselineSnapshot snapshot = baselines.measure(scenario, sizes.commitRowsBetween(),
                                     sizes.camundaInstancesBetween());
+                            // a baseline is only as good as the quiet it ran in: who else was busy meanwhile
+                            CpuAccounting.Share share = cpu.stop();
+                            if (share != null) {
+                                Console.progress(String.format("%-22s %s", "baselines ran beside", share.describe()));
+                                Console.progress(String.format("%-22s %s", "", share.describeThreads()));
+                            }
                             snapshots.add(snapshot);
                             return snapshot;
                         });
