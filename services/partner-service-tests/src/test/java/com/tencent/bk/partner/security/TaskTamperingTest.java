@@ -93,12 +93,9 @@ class TaskTamperingTest extends ServiceIntegrationTest {
 
     @Test
     void managerCannotSetTheLevelWhenSigning() {
-        String partnerId = Companies.newPartnerId();
-        apply(Companies.application(partnerId, "BRAND"));
-        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
-                Map.of("approved", true));
-        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
-        engine.claim(TestUsers.MANAGER, sign);
+        ClaimedSigning signing = brandApprovedAndClaimedForSigning();
+        String partnerId = signing.partnerId();
+        String sign = signing.taskId();
 
         ResponseEntity<String> tampered = engine.complete(TestUsers.MANAGER, sign,
                 Map.of("contractSigned", true, "proposedLevel", "LEVEL_1", "partnerType", "ENTERPRISE"));
@@ -113,12 +110,9 @@ class TaskTamperingTest extends ServiceIntegrationTest {
 
     @Test
     void managerCannotEndTheOnboardingByThrowingABpmnErrorOrAnEscalationFromTheirTask() {
-        String partnerId = Companies.newPartnerId();
-        apply(Companies.application(partnerId, "BRAND"));
-        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
-                Map.of("approved", true));
-        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
-        engine.claim(TestUsers.MANAGER, sign);
+        ClaimedSigning signing = brandApprovedAndClaimedForSigning();
+        String partnerId = signing.partnerId();
+        String sign = signing.taskId();
 
         // no model catches an error or an escalation: the engine would end the task's execution without a
         // decision, leaving the application open and the partner waiting for a signature that can never come
@@ -223,5 +217,19 @@ class TaskTamperingTest extends ServiceIntegrationTest {
 
     private static int status(ResponseEntity<String> response) {
         return response.getStatusCode().value();
+    }
+
+    private record ClaimedSigning(String partnerId, String taskId) {
+    }
+
+    /** A BRAND applicant the reviewer approved (a brand goes straight to signing), its task claimed by the manager. */
+    private ClaimedSigning brandApprovedAndClaimedForSigning() {
+        String partnerId = Companies.newPartnerId();
+        apply(Companies.application(partnerId, "BRAND"));
+        engine.work(TestUsers.REVIEWER, engine.awaitTask(TestUsers.REVIEWER, partnerId, "review-application"),
+                Map.of("approved", true));
+        String sign = engine.awaitTask(TestUsers.MANAGER, partnerId, "sign-contract");
+        engine.claim(TestUsers.MANAGER, sign);
+        return new ClaimedSigning(partnerId, sign);
     }
 }

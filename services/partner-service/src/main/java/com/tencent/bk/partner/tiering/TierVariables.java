@@ -3,6 +3,7 @@ package com.tencent.bk.partner.tiering;
 import com.tencent.bk.partner.certification.Headcount;
 import com.tencent.bk.partner.process.ProcessVariables;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -15,23 +16,24 @@ public final class TierVariables {
     private TierVariables() {
     }
 
+    /** In the order {@link #named} gives them their values. */
+    private static final List<String> NAMES = List.of("automationService", "automationUsage", "development",
+            "requiredAutomationService", "requiredAutomationUsage", "requiredDevelopment");
+
     public static Map<String, Object> of(Headcount headcount, Minimums required) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("automationService", headcount.automationService());
-        variables.put("automationUsage", headcount.automationUsage());
-        variables.put("development", headcount.development());
-        variables.put("requiredAutomationService", required.automationService());
-        variables.put("requiredAutomationUsage", required.automationUsage());
-        variables.put("requiredDevelopment", required.development());
-        return variables;
+        return named(headcount.automationService(), headcount.automationUsage(), headcount.development(),
+                required.automationService(), required.automationUsage(), required.development());
     }
 
     /** The six names without values: a form that shows none rather than an older copy. */
     public static Map<String, Object> unknown() {
+        return named(new Object[NAMES.size()]);
+    }
+
+    private static Map<String, Object> named(Object... values) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : new String[] {"automationService", "automationUsage", "development",
-                "requiredAutomationService", "requiredAutomationUsage", "requiredDevelopment"}) {
-            variables.put(name, null);
+        for (int i = 0; i < NAMES.size(); i++) {
+            variables.put(NAMES.get(i), values[i]);
         }
         return variables;
     }
