@@ -169,6 +169,9 @@ public final class KafkaTestClient {
             props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            // after each poll the consumer leaves a fetch in flight that the broker holds until data arrives or
+            // this wait ends, and the next readToEnd's endOffsets waits behind it (500 ms by default)
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
             this.consumer = new KafkaConsumer<>(props);
         }
 

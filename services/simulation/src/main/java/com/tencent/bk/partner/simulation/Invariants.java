@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ final class Invariants {
     private final Map<String, List<String>> committed = new HashMap<>();
     private final Set<String> committedIds = new HashSet<>();
     private final Map<String, Integer> warnings = new HashMap<>();
+    private final Map<String, Long> nanosPerCheck = new LinkedHashMap<>();
     private int recordsSeen;
     private long outboxCursor;
     private int checked;
@@ -59,17 +61,30 @@ final class Invariants {
         return checked;
     }
 
+    /** Wall time spent on each check so far, in seconds, in the order they run. */
+    Map<String, Double> secondsPerCheck() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        nanosPerCheck.forEach((check, nanos) -> seconds.put(check, nanos / 1e9));
+        return seconds;
+    }
+
+    private void timed(String check, Runnable run) {
+        long started = System.nanoTime();
+        run.run();
+        nanosPerCheck.merge(check, System.nanoTime() - started, Long::sum);
+    }
+
     /** @return violations first seen today (one already reported is not reported again) */
     List<Violation> check(LocalDate today, Instant now) {
         List<Violation> found = new ArrayList<>();
-        tiers(today, now, found);
-        nothingLeftBehind(today, found);
-        invoices(today, found);
-        money(today, found);
-        outbound(today, found);
-        courses(today, now, found);
-        referrals(now, found);
-        incidents(today, found);
+        timed("tiers", () -> tiers(today, now, found));
+        timed("left-behind", () -> nothingLeftBehind(today, found));
+        timed("invoices", () -> invoices(today, found));
+        timed("money", () -> money(today, found));
+        timed("outbound", () -> outbound(today, found));
+        timed("courses", () -> courses(today, now, found));
+        timed("referrals", () -> referrals(now, found));
+        timed("incidents", () -> incidents(today, found));
         List<Violation> fresh = new ArrayList<>();
         for (Violation violation : found) {
             if (reported.add(violation.check() + " " + violation.detail())) {

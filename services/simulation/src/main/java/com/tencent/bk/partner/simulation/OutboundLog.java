@@ -36,6 +36,9 @@ final class OutboundLog implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // after each poll the consumer leaves a fetch in flight that the broker holds until data arrives or this
+        // wait ends, and the next day's endOffsets waits behind it: 500 ms by default, 45 s of a short simulation
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         consumer = new KafkaConsumer<>(props);
     }
 

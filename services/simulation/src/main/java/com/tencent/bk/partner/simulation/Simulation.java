@@ -121,6 +121,9 @@ final class Simulation {
                 }
                 report.line(String.format("== wall time per phase: clock %.0f s, events %.0f s, tasks %.0f s, "
                         + "invariants %.0f s", phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9, phases[3] / 1e9));
+                report.line("== wall time per invariant: " + invariants.secondsPerCheck().entrySet().stream()
+                        .map(check -> String.format("%s %.1f s", check.getKey(), check.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
                 Map<String, Integer> taskCounts = new HashMap<>(people.counts());
                 coursesAndLeads.counts().forEach((key, count) -> generator.counts().merge(key, count, Integer::sum));
                 return new Report.Summary(population.companies().size(), days, events.count(), tasks,
