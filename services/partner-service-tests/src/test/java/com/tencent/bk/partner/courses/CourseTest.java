@@ -285,7 +285,7 @@ class CourseTest extends ServiceIntegrationTest {
     /** The newest event of this type about this course, waited for; its data. */
     private JsonNode awaitCourseEvent(String partnerId, String type, String courseId) {
         java.util.concurrent.atomic.AtomicReference<JsonNode> event = new java.util.concurrent.atomic.AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (JsonNode candidate : kafka.partnerEvents(partnerId)) {
                 if (type.equals(candidate.path("type").asText())
                         && courseId.equals(candidate.path("data").path("courseId").asText())) {

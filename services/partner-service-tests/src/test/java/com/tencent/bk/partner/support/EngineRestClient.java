@@ -41,7 +41,7 @@ public final class EngineRestClient {
     /** Waits until {@code user} sees the partner's task with this definition key; returns its id. */
     public String awaitTask(String user, String partnerId, String taskDefinitionKey) {
         AtomicReference<String> id = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (JsonNode task : tasks(user, partnerId)) {
                 if (taskDefinitionKey.equals(task.path("taskDefinitionKey").asText())) {
                     id.set(task.path("id").asText());

@@ -124,7 +124,7 @@ public final class KafkaTestClient {
     /** Waits for a record on {@code topic} matching the predicate and returns it. */
     public ConsumerRecord<byte[], byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<byte[], byte[]>> matching) {
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> {
                     readAll(topic).stream().filter(matching).findFirst().ifPresent(found::add);
                     return !found.isEmpty();

@@ -32,6 +32,10 @@ public abstract class ServiceIntegrationTest {
     protected EngineRestClient engine;
     protected KafkaTestClient kafka;
 
+    static {
+        AwaitDefaults.apply();
+    }
+
     @BeforeEach
     void connect() {
         TestUsers.ensure(identityService);
