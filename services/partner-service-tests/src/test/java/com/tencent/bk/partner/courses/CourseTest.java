@@ -148,7 +148,8 @@ class CourseTest extends ServiceIntegrationTest {
         ResponseEntity<String> replaced = replace(partnerId, courseId, engineer(partnerId, "auto-1"));
         assertThat(replaced.getStatusCode().value()).as(replaced.getBody()).isEqualTo(200);
 
-        JsonNode resumed = awaitCourseEvent(partnerId, "bk.partner.course-approved", courseId);
+        // the second course-approved event of the course: the first was its approval
+        JsonNode resumed = awaitCourseEvent(partnerId, "bk.partner.course-approved", courseId, 2);
         assertThat(resumed.path("reason").asText()).startsWith("RESUMED");
         course = course(partnerId, courseId);
         assertThat(course.path("state").asText()).isEqualTo("APPROVED");
@@ -282,19 +283,23 @@ class CourseTest extends ServiceIntegrationTest {
         return course(partnerId, courseId).path("state").asText();
     }
 
-    /** The newest event of this type about this course, waited for; its data. */
+    /** The first event of this type about this course, waited for; its data. */
     private JsonNode awaitCourseEvent(String partnerId, String type, String courseId) {
-        java.util.concurrent.atomic.AtomicReference<JsonNode> event = new java.util.concurrent.atomic.AtomicReference<>();
+        return awaitCourseEvent(partnerId, type, courseId, 1);
+    }
+
+    /** The {@code occurrence}-th event of this type about this course (from 1), waited for; its data. */
+    private JsonNode awaitCourseEvent(String partnerId, String type, String courseId, int occurrence) {
+        java.util.concurrent.atomic.AtomicReference<List<JsonNode>> events =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode candidate : kafka.partnerEvents(partnerId)) {
-                if (type.equals(candidate.path("type").asText())
-                        && courseId.equals(candidate.path("data").path("courseId").asText())) {
-                    event.set(candidate.path("data"));
-                }
-            }
-            return event.get() != null;
+            events.set(kafka.partnerEvents(partnerId).stream()
+                    .filter(candidate -> type.equals(candidate.path("type").asText())
+                            && courseId.equals(candidate.path("data").path("courseId").asText()))
+                    .map(candidate -> candidate.path("data")).toList());
+            return events.get().size() >= occurrence;
         });
-        return event.get();
+        return events.get().get(occurrence - 1);
     }
 
 
