@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,12 +33,13 @@ final class CpuAccounting {
         }
 
         String describeThreads() {
-            StringBuilder out = new StringBuilder("service threads:");
-            serviceThreads.forEach((name, cores) -> out.append(String.format(" %s %.2f,", name, cores)));
-            out.setLength(out.length() - 1);
-            out.append("; bench threads:");
-            benchThreads.forEach((name, cores) -> out.append(String.format(" %s %.2f,", name, cores)));
-            return out.substring(0, out.length() - 1);
+            return "service threads: " + listed(serviceThreads) + "; bench threads: " + listed(benchThreads);
+        }
+
+        private static String listed(Map<String, Double> threads) {
+            return threads.isEmpty() ? "none seen" : threads.entrySet().stream()
+                    .map(thread -> String.format("%s %.2f", thread.getKey(), thread.getValue()))
+                    .collect(Collectors.joining(", "));
         }
     }
 
