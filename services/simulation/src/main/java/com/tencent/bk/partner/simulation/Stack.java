@@ -54,11 +54,14 @@ final class Stack implements AutoCloseable {
         // C1 and the serial collector: on a build's busy 2 cores, compiler and GC threads are work taken from the
         // rest. The class-data archive only if it is there: in the build, the fault tests beside train it, and the
         // simulation, the build's longest test, does not wait for that. Its profile adds beans, which the jar's
-        // ahead-of-time bean definitions (built without a profile) do not have: Spring reads them at start
+        // ahead-of-time bean definitions (built without a profile) do not have: Spring reads them at start.
+        // Offsets committed after every poll, not every half second as by default: a program day is over when
+        // the consumer lag is 0 (ProgramDays.awaitIdle), and the half second the committed offsets trail cost
+        // the short simulation 150 s of waiting. The fault tests keep the default
         service = ServiceProcess.startWithoutWaiting(new ServiceProcess.Settings(jar,
                         "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
                         "--spring.profiles.active=simulation --partner.simulation.enabled=true "
-                                + "--logging.level.com.tencent.bk.partner=WARN",
+                                + "--logging.level.com.tencent.bk.partner=WARN --spring.kafka.listener.ack-mode=batch",
                         jdbcUrl, EmbeddedPostgresServer.USER, "", kafka.bootstrapServers(), port, ADMIN_PASSWORD)
                         .withoutAheadOfTime(),
                 directory.resolve("service-" + starts + ".log"), new ServiceApi(port), Duration.ofMinutes(6));
