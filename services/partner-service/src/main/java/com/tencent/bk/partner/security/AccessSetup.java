@@ -54,8 +54,9 @@ class AccessSetup {
 
     /**
      * Reads what the groups already have in a few queries (groups, their grants by resource, the task filters)
-     * and writes only what is missing: on every start but the first nothing is, and this runs before the service
-     * reports itself ready. A query per grant and group, as before 2026-12-04, took 100-200 ms of each start.
+     * and writes only what is missing: on every start but the first nothing is. It runs before the service
+     * reports itself ready, 100-200 ms of a start either way (a query per grant and group before 2026-12-04 took
+     * as long: the engine's first queries after a start are slow whatever they ask).
      */
     @EventListener(ApplicationReadyEvent.class)
     @Order(0) // before the local profile's demo users join these groups
