@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import com.tencent.bk.partner.process.Bpmn;
 import com.tencent.bk.partner.tasklist.ListedVariables;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -36,8 +37,15 @@ class AccessSetup {
 
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
     static final String TASKLIST = "tasklist";
-    private static final List<Resource> GRANTED_RESOURCES = List.of(Resources.APPLICATION,
-            Resources.PROCESS_DEFINITION, Resources.DECISION_DEFINITION, Resources.DEPLOYMENT, Resources.FILTER);
+    /** What every group may do besides reading its own filter (whose id is only known once it exists). */
+    private static final List<StandingGrant> STANDING_GRANTS = List.of(
+            new StandingGrant(Resources.APPLICATION, TASKLIST, Permissions.ACCESS),
+            new StandingGrant(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ),
+            new StandingGrant(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ),
+            new StandingGrant(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ));
+
+    private record StandingGrant(Resource resource, String resourceId, Permission permission) {
+    }
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -64,8 +72,9 @@ class AccessSetup {
         String[] groupIds = ProgramGroups.ids().toArray(String[]::new);
         Set<String> existingGroups = identity.createGroupQuery().groupIdIn(groupIds).list().stream()
                 .map(Group::getId).collect(Collectors.toSet());
-        // by resource: the groups' grants on tasks, one per task, are not read
-        List<Authorization> grants = GRANTED_RESOURCES.stream()
+        // by resource, the resources granted below: the groups' grants on tasks, one per task, are not read
+        List<Authorization> grants = Stream.concat(STANDING_GRANTS.stream().map(StandingGrant::resource),
+                        Stream.of(Resources.FILTER))
                 .flatMap(resource -> authorizations.createAuthorizationQuery().groupIdIn(groupIds)
                         .resourceType(resource).list().stream())
                 .filter(grant -> grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT).toList();
@@ -75,10 +84,8 @@ class AccessSetup {
             if (!existingGroups.contains(group.groupId())) {
                 createGroup(group);
             }
-            grant(grants, group.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-            grant(grants, group.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-            grant(grants, group.groupId(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
-            grant(grants, group.groupId(), Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+            STANDING_GRANTS.forEach(standing -> grant(grants, group.groupId(), standing.resource(),
+                    standing.resourceId(), standing.permission()));
             grant(grants, group.groupId(), Resources.FILTER, ensureFilter(group, filtersByName.get(group.filterName())),
                     Permissions.READ);
         }
