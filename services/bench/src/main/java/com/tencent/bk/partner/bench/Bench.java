@@ -58,7 +58,8 @@ public final class Bench {
         Sizes sizes = Sizes.of(options);
         if (options.profile() && ClassDataSharing.enabled()) {
             // JDK 17 crashes (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when JFR's class-file
-            // hook meets a dynamic archive's classes: a profiled service starts from its jar
+            // hook meets a dynamic archive's classes; JFR is the fallback recorder (Profiler.jvmOptions), and a
+            // profiled start is not a startup figure anyway: a profiled service starts from its jar
             System.setProperty("bench.cds", "false");
             Console.step("--profile: the service runs without its class-data archive (JFR and a dynamic archive "
                     + "crash JDK 17); startup figures of this run are not comparable");
@@ -77,7 +78,7 @@ public final class Bench {
             Console.progress(snapshots.get(0).describe());
 
             ServiceApi api = new ServiceApi(options.httpPort());
-            // the measured service records a JFR profile with --profile; the restart (startup time only) does not
+            // the measured service records a CPU profile with --profile; the restart (startup time only) does not
             String jvmOptions = options.profile()
                     ? (options.serviceJvmOptions() + " " + Profiler.jvmOptions(options.workDir().resolve("profile"))).trim()
                     : options.serviceJvmOptions();

@@ -8,16 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the service's time went during each phase, from its JFR recording: CPU samples
- * ({@code jdk.ExecutionSample}, threads running Java code) and native samples ({@code jdk.NativeMethodSample},
+ * Where the service's time went during each phase, from its recording (async-profiler's, or JFR's where there is
+ * no async-profiler; both write JFR files): CPU samples ({@code jdk.ExecutionSample}: a thread on a CPU, its Java,
+ * native and kernel frames) and, from JFR only, native samples ({@code jdk.NativeMethodSample},
  * threads blocked in native code such as a socket read waiting for PostgreSQL or Kafka), by thread, by
  * component (inclusive: the sample's stack passes through it) and by top frame.
  */
@@ -80,7 +83,8 @@ final class JfrSummary {
         List<RecordedEvent> cpu = events.stream().filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample")).toList();
         List<RecordedEvent> blocked = events.stream().filter(e -> e.getEventType().getName().equals("jdk.NativeMethodSample")).toList();
         double seconds = (window.end().toEpochMilli() - window.start().toEpochMilli()) / 1000.0;
-        lines.add(String.format("%s: %.1f s, %d CPU samples (one per running thread per ~10-20 ms), %d native samples",
+        lines.add(String.format("%s: %.1f s, %d CPU samples (async-profiler: one per millisecond a thread ran on a CPU;"
+                        + " JFR's sampler: one per running thread per ~10-20 ms), %d native samples (JFR only)",
                 window.phase(), seconds, cpu.size(), blocked.size()));
         lines.add("");
         lines.add("CPU samples by thread:");
@@ -103,10 +107,35 @@ final class JfrSummary {
         lines.add("CPU samples by first project frame (which project code the time is spent under):");
         top(count(cpu, JfrSummary::projectFrame), cpu.size(), 15).forEach(lines::add);
         lines.add("");
+        lines.add("CPU samples by method of the project or the engine, inclusive (a sample counts once for each method on"
+                + " its stack: where a read of the database or a step is called from):");
+        top(inclusiveMethods(cpu), cpu.size(), 80).forEach(lines::add);
+        lines.add("");
         lines.add("Native samples (blocked in native code: socket reads = waiting for PostgreSQL/Kafka) by thread and frame:");
         top(count(blocked, event -> thread(event) + "  " + topFrame(event) + "  ← " + callerOutside(event)),
                 blocked.size(), 20).forEach(lines::add);
         return lines;
+    }
+
+    private static Map<String, Integer> inclusiveMethods(List<RecordedEvent> samples) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (RecordedEvent sample : samples) {
+            if (sample.getStackTrace() == null) {
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (RecordedFrame frame : sample.getStackTrace().getFrames()) {
+                String type = frame.getMethod().getType().getName();
+                if ((type.startsWith("com.tencent.bk.partner") || type.startsWith("org.camunda.bpm.engine.impl"))
+                        && !type.contains("$$")) {
+                    String method = type + "." + frame.getMethod().getName();
+                    if (seen.add(method)) {
+                        counts.merge(method, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     private static boolean passesThrough(RecordedEvent event, List<String> prefixes) {
