@@ -18,8 +18,8 @@ record BenchOptions(boolean smoke, int events, int instances, int rounds, int ba
                     boolean profile, boolean serviceAheadOfTime) {
 
     /** The service's default JVM options: those of its Dockerfile (docs/operations.md). */
-    static final String SERVICE_JVM_OPTIONS = "-Xmx384m -Xms64m -XX:GCTimeRatio=4 -XX:MaxGCPauseMillis=100 "
-            + "-XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+    static final String SERVICE_JVM_OPTIONS = "-Xmx384m -Xms224m -XX:MinHeapFreeRatio=10 "
+            + "-XX:GCTimeRatio=4 -XX:MaxGCPauseMillis=100 -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
     /** The service's default environment: that of its Dockerfile. */
     static final String SERVICE_ENVIRONMENT = "MALLOC_ARENA_MAX=2";
 
