@@ -19,7 +19,7 @@ record BenchOptions(boolean smoke, int events, int instances, int rounds, int ba
 
     /** The service's default JVM options: those of its Dockerfile (docs/operations.md). */
     static final String SERVICE_JVM_OPTIONS = "-Xmx384m -Xms224m -XX:MinHeapFreeRatio=10 "
-            + "-XX:GCTimeRatio=4 -XX:MaxGCPauseMillis=100 -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+            + "-XX:GCTimeRatio=4 -XX:MaxGCPauseMillis=50 -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
     /** The service's default environment: that of its Dockerfile. */
     static final String SERVICE_ENVIRONMENT = "MALLOC_ARENA_MAX=2";
 
